@@ -1,0 +1,7 @@
+namespace Qomon.PowerShell
+{
+    internal static class ModuleInfo
+    {
+        internal const string Name = "Qomon";
+    }
+}
