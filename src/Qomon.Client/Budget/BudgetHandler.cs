@@ -1,0 +1,55 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Qomon.Client.Http;
+using Qomon.Client.Retry;
+
+namespace Qomon.Client.Budget
+{
+    /// <summary>
+    /// Takes each attempt's tokens before it goes out and settles them with the answer's headers. It sits inside
+    /// the retry handler, so every retry pays for itself like any other request.
+    /// </summary>
+    internal sealed class BudgetHandler : DelegatingHandler
+    {
+        private readonly TokenBudget _budget;
+        private readonly QomonCounters _counters;
+        private readonly TimeProvider _time;
+
+        public BudgetHandler(TokenBudget budget, QomonCounters counters, TimeProvider time)
+        {
+            _budget = budget;
+            _counters = counters;
+            _time = time;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var route = RequestInfo.RouteKey(request);
+            var reserved = await _budget.AcquireAsync(_budget.Costs.Estimate(route), cancellationToken).ConfigureAwait(false);
+
+            HttpResponseMessage response;
+            try
+            {
+                _counters.AddRequest();
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _budget.Abandon(reserved);
+                throw;
+            }
+
+            var status = (int)response.StatusCode;
+            var retryAfter = status == 429 ? RetryAfterHeader.Read(response, _time.GetUtcNow()) : null;
+            var charged = _budget.Complete(reserved, route, status, RateLimitHeaders.From(response), retryAfter);
+            _counters.AddTokens((long)Math.Round(charged));
+            if (status == 429) _counters.AddThrottled();
+
+            CallState.For(request).BudgetNote = string.Format(CultureInfo.InvariantCulture, "{0}/{1}", Math.Max(0, Math.Floor(_budget.Available)), _budget.Burst);
+            return response;
+        }
+    }
+}

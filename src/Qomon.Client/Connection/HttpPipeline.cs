@@ -1,0 +1,71 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using Qomon.Client.Budget;
+using Qomon.Client.Diagnostics;
+using Qomon.Client.Http;
+using Qomon.Client.Retry;
+
+namespace Qomon.Client.Connection
+{
+    /// <summary>
+    /// Builds the connection's one HttpClient, outermost first:
+    /// diagnostics → retry → budget → authentication → transport.
+    /// Retry sits outside budget so every attempt waits for (and pays) its own tokens; authentication sits
+    /// innermost so the key exists in a request only while it is on the wire, after diagnostics saw it.
+    /// </summary>
+    internal static class HttpPipeline
+    {
+        public static HttpClient Build(QomonConnectionSettings settings, ApiKey key, TokenBudget budget, QomonCounters counters)
+        {
+            HttpMessageHandler transport = settings.TransportHandler != null
+                ? new NonDisposingHandler(settings.TransportHandler)
+                : CreateTransport(settings);
+
+            var authentication = new AuthenticationHandler(key, settings.UserAgentComment) { InnerHandler = transport };
+            var budgetHandler = new BudgetHandler(budget, counters, settings.TimeProvider) { InnerHandler = authentication };
+            var retry = new RetryHandler(settings, counters, key.Scrub) { InnerHandler = budgetHandler };
+            var diagnostics = new DiagnosticsHandler(counters, settings.TimeProvider, key.Scrub) { InnerHandler = retry };
+
+            // Infinite: the per-attempt timeout is the retry handler's; an HttpClient timeout would also cut budget waits and backoff.
+            return new HttpClient(diagnostics, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        internal static HttpClientHandler CreateTransport(QomonConnectionSettings settings)
+        {
+            var handler = new HttpClientHandler { UseProxy = true };
+            if (handler.SupportsAutomaticDecompression)
+                handler.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate;
+
+            if (settings.Proxy != null)
+            {
+                handler.Proxy = new WebProxy(settings.Proxy)
+                {
+                    Credentials = settings.ProxyCredential,
+                    UseDefaultCredentials = settings.ProxyCredential == null && settings.ProxyUseDefaultCredentials,
+                };
+            }
+            else if (settings.ProxyCredential != null)
+            {
+                handler.DefaultProxyCredentials = settings.ProxyCredential;
+            }
+            else if (settings.ProxyUseDefaultCredentials)
+            {
+                handler.DefaultProxyCredentials = CredentialCache.DefaultCredentials;
+            }
+            return handler;
+        }
+
+        /// <summary>Lets tests hand in a transport they keep using after the connection is disposed.</summary>
+        private sealed class NonDisposingHandler : DelegatingHandler
+        {
+            public NonDisposingHandler(HttpMessageHandler inner) : base(inner) { }
+
+            protected override void Dispose(bool disposing)
+            {
+                // Deliberately not disposing the inner handler: the caller owns it.
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Net.Http;
+using System.Text.RegularExpressions;
+
+namespace Qomon.Client.Http
+{
+    /// <summary>Facts about a request that several handlers need: its route, whether a retry is safe.</summary>
+    internal static class RequestInfo
+    {
+        private static readonly Regex NumericSegment = new Regex(@"/\d+(?=/|$)", RegexOptions.CultureInvariant);
+
+        /// <summary>Path and query as shown to users, e.g. /contacts/123.</summary>
+        public static string DisplayPath(HttpRequestMessage request) =>
+            request.RequestUri == null ? "" : request.RequestUri.IsAbsoluteUri ? request.RequestUri.PathAndQuery : request.RequestUri.OriginalString;
+
+        /// <summary>"PATCH /contacts/{id}": numeric segments folded so that costs are learned per route, not per contact.</summary>
+        public static string RouteKey(HttpRequestMessage request) => request.Method.Method + " " + RouteTemplate(request);
+
+        public static string RouteTemplate(HttpRequestMessage request)
+        {
+            var path = request.RequestUri == null ? "/" : request.RequestUri.IsAbsoluteUri ? request.RequestUri.AbsolutePath : request.RequestUri.OriginalString.Split('?')[0];
+            path = NumericSegment.Replace(path.TrimEnd('/'), "/{id}");
+            return path.Length == 0 ? "/" : path;
+        }
+
+        /// <summary>
+        /// Whether sending the request twice leaves the same result as sending it once. PATCH is Qomon's full
+        /// replacement, so resending the same body is safe; POST /search and /kpi only read. POST /contacts
+        /// creates, so a second send could create a duplicate.
+        /// </summary>
+        public static bool IsIdempotent(HttpRequestMessage request)
+        {
+            var method = request.Method.Method.ToUpperInvariant();
+            switch (method)
+            {
+                case "GET": case "HEAD": case "OPTIONS": case "DELETE": case "PUT": case "PATCH":
+                    return true;
+                case "POST":
+                    var route = RouteTemplate(request);
+                    return EndsWith(route, "/search") || EndsWith(route, "/kpi");
+                default:
+                    return false;
+            }
+        }
+
+        public static bool IsRead(HttpRequestMessage request)
+        {
+            var method = request.Method.Method.ToUpperInvariant();
+            if (method == "GET" || method == "HEAD" || method == "OPTIONS") return true;
+            var route = RouteTemplate(request);
+            return method == "POST" && (EndsWith(route, "/search") || EndsWith(route, "/kpi"));
+        }
+
+        private static bool EndsWith(string route, string suffix) => route.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
+    }
+}

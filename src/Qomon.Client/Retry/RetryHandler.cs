@@ -1,0 +1,149 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Qomon.Client.Errors;
+using Qomon.Client.Http;
+
+namespace Qomon.Client.Retry
+{
+    /// <summary>
+    /// Resends what is safe to resend: 429 always (Qomon did not process it); 502, 503, 504, dropped
+    /// connections and per-attempt timeouts only for idempotent requests. The per-attempt timeout lives here,
+    /// not in HttpClient.Timeout, so that budget waits and backoff are never cut short by it.
+    /// Written here rather than taken from Polly to ship no extra assemblies (see DEPENDENCIES.md).
+    /// </summary>
+    internal sealed class RetryHandler : DelegatingHandler
+    {
+        private readonly QomonConnectionSettings _settings;
+        private readonly QomonCounters _counters;
+        private readonly TimeProvider _time;
+        private readonly Func<double> _random;
+        private readonly Func<string, string> _scrub;
+
+        public RetryHandler(QomonConnectionSettings settings, QomonCounters counters, Func<string, string> scrub)
+        {
+            _settings = settings;
+            _counters = counters;
+            _time = settings.TimeProvider;
+            _random = settings.Random ?? SharedRandom.Next;
+            _scrub = scrub;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var state = CallState.For(request);
+            var body = request.Content == null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var idempotent = RequestInfo.IsIdempotent(request);
+            var isRead = RequestInfo.IsRead(request);
+            var method = request.Method.Method;
+            var path = RequestInfo.DisplayPath(request);
+            var started = _time.GetTimestamp();
+
+            for (var attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                state.Attempts = attempt;
+                var outcome = await SendOnceAsync(request, body, cancellationToken).ConfigureAwait(false);
+                var status = outcome.Response == null ? 0 : (int)outcome.Response.StatusCode;
+
+                if (!isRead && (outcome.Failure != null ? !TransportFailure.ProvesNotSent(outcome.Failure) : status >= 500))
+                    state.MaybeApplied = true;
+
+                TimeSpan? retryAfter = outcome.Response == null ? null : RetryAfterHeader.Read(outcome.Response, _time.GetUtcNow());
+                if (retryAfter.HasValue) state.LastRetryAfter = retryAfter;
+
+                var retriable = status == 429
+                    || (outcome.Failure != null && (idempotent || TransportFailure.ProvesNotSent(outcome.Failure)))
+                    || (idempotent && (status == 502 || status == 503 || status == 504));
+                if (!retriable)
+                    return outcome.Response ?? throw TransportException(method, path, attempt, state, outcome, null);
+
+                var delay = retryAfter ?? Backoff.Delay(attempt, _random());
+                var elapsed = _time.GetElapsedTime(started);
+                string? giveUp = attempt >= _settings.MaxAttempts ? "attempt limit reached"
+                    : elapsed + delay > _settings.RetryTimeLimit ? string.Format(CultureInfo.InvariantCulture, "the next try would pass the {0:0.#} s retry time limit", _settings.RetryTimeLimit.TotalSeconds)
+                    : null;
+                if (giveUp != null)
+                {
+                    QomonLog.Current.Verbose($"{method} {path}: giving up after {attempt} attempt(s): {giveUp}.");
+                    return outcome.Response ?? throw TransportException(method, path, attempt, state, outcome, giveUp);
+                }
+
+                var what = outcome.Response != null ? ((int)outcome.Response.StatusCode).ToString(CultureInfo.InvariantCulture) + " " + outcome.Response.ReasonPhrase : outcome.Describe(_settings.Timeout, _scrub);
+                var line = string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2}; retry {3} of {4} in {5:0.0} s{6}.",
+                    method, path, what, attempt, _settings.MaxAttempts - 1, delay.TotalSeconds, retryAfter.HasValue ? " (Retry-After)" : "");
+                QomonLog.Current.Verbose(line);
+                if (delay > TokenBudget.LongWait) QomonLog.Current.Warning(line);
+
+                outcome.Response?.Dispose();
+                _counters.AddRetry();
+                await _time.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<AttemptOutcome> SendOnceAsync(HttpRequestMessage request, byte[]? body, CancellationToken cancellationToken)
+        {
+            using (var attemptRequest = RequestCloner.Clone(request, body))
+            using (var timeout = _settings.Timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : _time.CreateCancellationTokenSource(_settings.Timeout))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
+            {
+                HttpResponseMessage? response = null;
+                try
+                {
+                    response = await base.SendAsync(attemptRequest, linked.Token).ConfigureAwait(false);
+                    // Read the body inside the attempt, so a body that never arrives counts as this attempt's timeout.
+                    if (response.Content != null)
+                        await response.Content.LoadIntoBufferAsync().WaitAsync(Timeout.InfiniteTimeSpan, _time, linked.Token).ConfigureAwait(false);
+                    return new AttemptOutcome(response, null, false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    response?.Dispose();
+                    throw;
+                }
+                catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+                {
+                    response?.Dispose();
+                    return new AttemptOutcome(null, ex, true);
+                }
+                catch (Exception ex) when (TransportFailure.IsTransport(ex))
+                {
+                    response?.Dispose();
+                    return new AttemptOutcome(null, ex, false);
+                }
+            }
+        }
+
+        private QomonApiException TransportException(string method, string path, int attempts, CallState state, AttemptOutcome outcome, string? giveUp)
+        {
+            var message = string.Format(CultureInfo.InvariantCulture, "{0} {1} failed: {2}{3}{4}",
+                method, path, outcome.Describe(_settings.Timeout, _scrub),
+                attempts > 1 ? string.Format(CultureInfo.InvariantCulture, " (after {0} attempts{1})", attempts, giveUp == null ? "" : "; " + giveUp) : "",
+                state.MaybeApplied ? ". The outcome is unknown: the server may have applied it; read it back before retrying." : ".");
+            return new QomonApiException(message, 0, method, path, attempts, title: outcome.TimedOut ? "Timeout" : "Connection failure",
+                detail: outcome.Failure == null ? null : _scrub(TransportFailure.Describe(outcome.Failure)),
+                isTransportFailure: true, outcomeUnknown: state.MaybeApplied, innerException: outcome.Failure);
+        }
+
+        private readonly struct AttemptOutcome
+        {
+            public AttemptOutcome(HttpResponseMessage? response, Exception? failure, bool timedOut)
+            {
+                Response = response;
+                Failure = failure;
+                TimedOut = timedOut;
+            }
+
+            public HttpResponseMessage? Response { get; }
+            public Exception? Failure { get; }
+            public bool TimedOut { get; }
+
+            public string Describe(TimeSpan timeout, Func<string, string> scrub) =>
+                TimedOut ? string.Format(CultureInfo.InvariantCulture, "no answer within {0:0.#} s", timeout.TotalSeconds)
+                : Failure != null ? "connection failure: " + scrub(TransportFailure.Describe(Failure))
+                : "";
+        }
+    }
+}
