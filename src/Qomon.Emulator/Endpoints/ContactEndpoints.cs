@@ -1,0 +1,78 @@
+using Qomon.Emulator.Hosting;
+using Qomon.Emulator.Json;
+using Qomon.Emulator.Model;
+using Qomon.Emulator.Problems;
+using Qomon.Emulator.Storage;
+using Qomon.Emulator.Writes;
+
+namespace Qomon.Emulator.Endpoints;
+
+/// <summary>GET, POST, PATCH and DELETE on /contacts: the synchronous contact API.</summary>
+public static class ContactEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/contacts/{id}", GetAsync);
+        app.MapPost("/contacts", CreateAsync);
+        app.MapPatch("/contacts/{id}", ReplaceAsync);
+        app.MapDelete("/contacts/{id}", Delete);
+    }
+
+    static Task GetAsync(HttpContext context, EmulatorState state)
+    {
+        var space = ApiContext.Space(context);
+        var id = ApiContext.ContactId(context);
+        var contact = space.Contacts.Get(id) ?? throw NotFound(id);
+        return WriteContactAsync(context, state, space, contact);
+    }
+
+    static async Task CreateAsync(HttpContext context, EmulatorState state)
+    {
+        var space = ApiContext.Space(context);
+        var input = await ReadInputAsync(context, state, space);
+        var now = state.Now;
+        var contact = space.Contacts.Create((id, ids) => ContactReplacer.Create(id, space.GroupId, input, ids, now));
+        await WriteContactAsync(context, state, space, contact);
+    }
+
+    /// <summary>The full replacement: validated first, so a 422 leaves the stored contact untouched.</summary>
+    static async Task ReplaceAsync(HttpContext context, EmulatorState state)
+    {
+        var space = ApiContext.Space(context);
+        var id = ApiContext.ContactId(context);
+        if (space.Contacts.Get(id) is null) throw NotFound(id);
+        var input = await ReadInputAsync(context, state, space);
+        var now = state.Now;
+        var contact = space.Contacts.Update(id, (current, ids) => ContactReplacer.Replace(current, input, ids, now)) ?? throw NotFound(id);
+        await WriteContactAsync(context, state, space, contact);
+    }
+
+    static IResult Delete(HttpContext context)
+    {
+        var id = ApiContext.ContactId(context);
+        return ApiContext.Space(context).Contacts.Delete(id) ? Results.NoContent() : throw NotFound(id);
+    }
+
+    static async Task<ContactInput> ReadInputAsync(HttpContext context, EmulatorState state, Space space)
+    {
+        var body = await ApiContext.ReadJsonAsync(context);
+        var result = new ContactInputReader(space.Forms, state.Settings.Strict).ReadBody(body);
+        if (result.Errors.Count > 0)
+            throw ProblemException.Unprocessable($"The contact is not valid: {result.Errors.Count} problem(s).", result.Errors);
+        return result.Input;
+    }
+
+    public static Task WriteContactAsync(HttpContext context, EmulatorState state, Space space, Contact contact)
+    {
+        var options = RenderOptions.From(state.Settings);
+        return ApiContext.WriteSuccessAsync(context, w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("contact");
+            ContactJsonWriter.Write(w, contact, options, space.Contacts.TagAppearances);
+            w.WriteEndObject();
+        });
+    }
+
+    static ProblemException NotFound(long id) => ProblemException.NotFound($"Contact {id} was not found.");
+}

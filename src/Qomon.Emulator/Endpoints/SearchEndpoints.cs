@@ -1,0 +1,55 @@
+using Qomon.Emulator.Hosting;
+using Qomon.Emulator.Json;
+using Qomon.Emulator.Model;
+using Qomon.Emulator.Search;
+using Qomon.Emulator.Storage;
+
+namespace Qomon.Emulator.Endpoints;
+
+/// <summary>POST /search (one page, no total) and POST /kpi (the count for the same body).</summary>
+public static class SearchEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/search", SearchAsync);
+        app.MapPost("/kpi", CountAsync);
+    }
+
+    static async Task SearchAsync(HttpContext context, EmulatorState state)
+    {
+        var space = ApiContext.Space(context);
+        var request = SearchRequest.Read(await ApiContext.ReadJsonAsync(context), perPageRequired: true);
+        var matches = ContactSorter.Sort(Match(space, request, state), request.SortAttribute, request.SortAscending);
+        var start = (long)request.Page * request.PerPage;
+        var page = start >= matches.Length ? [] : matches.AsSpan((int)start, (int)Math.Min(request.PerPage, matches.Length - start)).ToArray();
+
+        var options = RenderOptions.From(state.Settings, request.IncludeInteractions);
+        await ApiContext.WriteSuccessAsync(context, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("contacts");
+            foreach (var contact in page) ContactJsonWriter.Write(w, contact, options, space.Contacts.TagAppearances);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    static async Task CountAsync(HttpContext context, EmulatorState state)
+    {
+        var space = ApiContext.Space(context);
+        var request = SearchRequest.Read(await ApiContext.ReadJsonAsync(context), perPageRequired: false);
+        var total = Match(space, request, state).Length;
+        await ApiContext.WriteSuccessAsync(context, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("total", total);
+            w.WriteEndObject();
+        });
+    }
+
+    static Contact[] Match(Space space, SearchRequest request, EmulatorState state)
+    {
+        var predicate = new QueryEvaluator(space.Forms, state.Time.GetUtcNow().UtcDateTime).Compile(request.Query);
+        return Array.FindAll(space.Contacts.Snapshot(), c => predicate(c));
+    }
+}

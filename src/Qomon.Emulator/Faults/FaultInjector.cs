@@ -1,0 +1,41 @@
+using Qomon.Emulator.Settings;
+
+namespace Qomon.Emulator.Faults;
+
+public enum FaultKind { None, ServerError, ConnectionReset, Slow }
+
+/// <summary>What to do to one request: nothing, answer a 5xx, reset the connection, or hold it for a while.</summary>
+public readonly record struct Fault(FaultKind Kind, int Status = 0);
+
+/// <summary>
+/// Rolls the dice for each API request, in a fixed order (reset, then 5xx, then slow) from a seeded Random,
+/// so a given random seed and request sequence injects the same faults every run.
+/// </summary>
+public sealed class FaultInjector
+{
+    static readonly int[] ServerErrors = [500, 502, 503];
+    readonly object gate = new();
+    Random random;
+
+    public FaultInjector(int randomSeed) => random = new Random(randomSeed);
+
+    public void Reseed(int randomSeed)
+    {
+        lock (gate) random = new Random(randomSeed);
+    }
+
+    public Fault Next(EmulatorSettings settings)
+    {
+        if (settings.ResetRate <= 0 && settings.FaultRate <= 0 && settings.SlowRate <= 0) return default;
+        lock (gate)
+        {
+            if (Roll(settings.ResetRate)) return new Fault(FaultKind.ConnectionReset);
+            if (Roll(settings.FaultRate)) return new Fault(FaultKind.ServerError, ServerErrors[random.Next(ServerErrors.Length)]);
+            if (Roll(settings.SlowRate)) return new Fault(FaultKind.Slow);
+            return default;
+        }
+    }
+
+    /// <summary>A rate of 1 always fires and 0 never does, whatever the dice say.</summary>
+    bool Roll(double rate) => rate > 0 && (rate >= 1 || random.NextDouble() < rate);
+}

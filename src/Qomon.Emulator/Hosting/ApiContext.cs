@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Qomon.Emulator.Problems;
+using Qomon.Emulator.Storage;
+
+namespace Qomon.Emulator.Hosting;
+
+/// <summary>Helpers every API endpoint uses: its space, its JSON body, and the success envelope.</summary>
+public static class ApiContext
+{
+    const string SpaceItem = "qomon.space";
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public static void SetSpace(HttpContext context, Space space) => context.Items[SpaceItem] = space;
+
+    public static Space Space(HttpContext context) => (Space)context.Items[SpaceItem]!;
+
+    /// <summary>The request body as JSON; malformed JSON is a 400, as on the real API.</summary>
+    public static async Task<JsonElement> ReadJsonAsync(HttpContext context)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw ProblemException.BadRequest($"The body is not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>Writes {"status":"success","data":…}, the envelope of every successful answer with a body.</summary>
+    public static async Task WriteSuccessAsync(HttpContext context, Action<Utf8JsonWriter> writeData, int status = StatusCodes.Status200OK)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = JsonContentType;
+        using (var w = new Utf8JsonWriter(response.BodyWriter, Json.JsonOutput.Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("status", "success");
+            w.WritePropertyName("data");
+            writeData(w);
+            w.WriteEndObject();
+        }
+        await response.BodyWriter.FlushAsync(context.RequestAborted);
+    }
+
+    public static long ContactId(HttpContext context) =>
+        long.TryParse(context.Request.RouteValues["id"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new ProblemException(400, "Bad Request", "contactId must be a non-negative integer.",
+                [new FieldError("contactId", "must be a non-negative integer", context.Request.RouteValues["id"] as string)]);
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Qomon.Emulator.Faults;
+using Qomon.Emulator.Problems;
+using Qomon.Emulator.Settings;
+
+namespace Qomon.Emulator.Hosting;
+
+/// <summary>
+/// What happens to every API request before its endpoint runs, in the order the real service would do it:
+/// authenticate the key, charge the key's bucket (or answer 429), add latency, maybe inject a fault. It also
+/// counts every answer for /_emulator/stats and turns ProblemExceptions into RFC 7807 bodies.
+/// </summary>
+public sealed class ApiGate(RequestDelegate next, EmulatorState state)
+{
+    public const string ControlPrefix = "/_emulator";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments(ControlPrefix))
+        {
+            // The control plane has no key, so only this machine may use it.
+            if (context.Connection.RemoteIpAddress is { } remote && !System.Net.IPAddress.IsLoopback(remote))
+                await ProblemWriter.WriteAsync(context, 403, "Forbidden", "The /_emulator control plane answers loopback clients only.");
+            else
+                await Guard(context, next);
+            return;
+        }
+
+        var route = RouteName(context);
+        try
+        {
+            await HandleAsync(context);
+        }
+        finally
+        {
+            state.Stats.Request(route, context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted ? 0 : context.Response.StatusCode);
+        }
+    }
+
+    async Task HandleAsync(HttpContext context)
+    {
+        var settings = state.Settings;
+        var headers = context.Response.Headers;
+        headers["x-ratelimit-limit"] = settings.RateLimitHeader;
+
+        var space = Authenticate(context);
+        if (space is null)
+        {
+            headers["x-ratelimit-cost"] = "0";
+            headers["x-ratelimit-remaining"] = settings.Burst.ToString(CultureInfo.InvariantCulture);
+            await ProblemWriter.WriteAsync(context, 401, "Unauthorized", "A valid API key is required: Authorization: Bearer <key>.");
+            return;
+        }
+        ApiContext.SetSpace(context, space);
+
+        var cost = CostOf(context, settings);
+        var admission = space.Bucket.TryTake(cost);
+        headers["x-ratelimit-remaining"] = admission.Remaining.ToString(CultureInfo.InvariantCulture);
+        if (!admission.Admitted)
+        {
+            // Nothing was taken, so the answer says so; Retry-After says when the cost will be there.
+            headers["x-ratelimit-cost"] = "0";
+            state.Stats.Throttled();
+            var wait = Math.Max(1, (int)Math.Ceiling(admission.RetryAfter.TotalSeconds));
+            if (settings.RetryAfter == RetryAfterStyle.Seconds) headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            else if (settings.RetryAfter == RetryAfterStyle.Date) headers.RetryAfter = state.Time.GetUtcNow().AddSeconds(wait).ToString("R", CultureInfo.InvariantCulture);
+            await ProblemWriter.WriteAsync(context, 429, "Too Many Requests", $"Rate limit exceeded: this request costs {cost} tokens and {admission.Remaining} are left.");
+            return;
+        }
+        headers["x-ratelimit-cost"] = cost.ToString(CultureInfo.InvariantCulture);
+        state.Stats.TokensSpent(cost);
+
+        if (settings.LatencyMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(settings.LatencyMs), state.Time, context.RequestAborted);
+        if (await InjectFaultAsync(context, settings)) return;
+
+        if (context.GetEndpoint() is null)
+        {
+            await ProblemWriter.WriteAsync(context, 404, "Not Found", $"No route {context.Request.Method} {context.Request.Path}.");
+            return;
+        }
+        await Guard(context, next);
+        if (context.Response.StatusCode == 405 && !context.Response.HasStarted)
+            await ProblemWriter.WriteAsync(context, 405, "Method Not Allowed", $"{context.Request.Method} is not allowed on {context.Request.Path}.");
+    }
+
+    /// <summary>True when the fault answered (or dropped) the request itself.</summary>
+    async Task<bool> InjectFaultAsync(HttpContext context, EmulatorSettings settings)
+    {
+        var fault = state.Faults.Next(settings);
+        switch (fault.Kind)
+        {
+            case FaultKind.ConnectionReset:
+                state.Stats.FaultInjected();
+                context.Abort();
+                return true;
+            case FaultKind.ServerError:
+                state.Stats.FaultInjected();
+                await ProblemWriter.WriteAsync(context, fault.Status, ReasonPhrase(fault.Status), "Injected fault: the emulator was told to fail this request.");
+                return true;
+            case FaultKind.Slow:
+                state.Stats.FaultInjected();
+                await Task.Delay(TimeSpan.FromMilliseconds(settings.SlowMs), state.Time, context.RequestAborted);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    static async Task Guard(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (ProblemException problem) when (!context.Response.HasStarted)
+        {
+            await ProblemWriter.WriteAsync(context, problem);
+        }
+    }
+
+    Storage.Space? Authenticate(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        const string bearer = "Bearer ";
+        return header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)
+            ? state.FindSpace(header[bearer.Length..].Trim())
+            : null;
+    }
+
+    /// <summary>The documented costs: 5 for the synchronous writes (POST /contacts, PATCH), 1 for the rest.</summary>
+    static int CostOf(HttpContext context, EmulatorSettings settings)
+    {
+        var method = context.Request.Method;
+        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+        var isSyncWrite = (HttpMethods.IsPost(method) && pattern == "/contacts") || (HttpMethods.IsPatch(method) && pattern == "/contacts/{id}");
+        return isSyncWrite ? settings.CostWrite : settings.CostRead;
+    }
+
+    /// <summary>"GET /contacts/{id}": method and route template without constraints, the key of the stats.</summary>
+    static string RouteName(HttpContext context)
+    {
+        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern;
+        var template = pattern is null ? "(no route)" : "/" + string.Join("/", pattern.PathSegments.Select(Segment));
+        return $"{context.Request.Method} {template}";
+    }
+
+    static string Segment(RoutePatternPathSegment segment) => string.Concat(segment.Parts.Select(part => part switch
+    {
+        RoutePatternLiteralPart literal => literal.Content,
+        RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+        _ => "",
+    }));
+
+    static string ReasonPhrase(int status) => status switch
+    {
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        _ => "Error",
+    };
+}

@@ -1,0 +1,45 @@
+namespace Qomon.Emulator.Settings;
+
+/// <summary>How Retry-After is written on a 429 (whether Qomon sends it at all is unknown).</summary>
+public enum RetryAfterStyle { Seconds, Date, None }
+
+/// <summary>
+/// Every knob of the emulator. Immutable: a change through POST /_emulator/config swaps the whole object,
+/// so a request always sees one consistent set. Defaults are the most likely behaviour of the real API.
+/// </summary>
+public sealed record EmulatorSettings
+{
+    public const string CustomFieldsUnderscore = "custom_fields";
+    public const string CustomFieldsJoined = "customfields";
+
+    public string Urls { get; init; } = "http://127.0.0.1:0";
+    public IReadOnlyList<string> ApiKeys { get; init; } = ["emulator-key"];
+    /// <summary>Contacts seeded into each space.</summary>
+    public int Seed { get; init; } = 100;
+    /// <summary>Drives both the seeded data and the fault dice.</summary>
+    public int RandomSeed { get; init; } = 42;
+
+    public int Burst { get; init; } = 100;
+    /// <summary>Tokens per second; 0 turns the bucket off.</summary>
+    public double Rate { get; init; } = 10;
+    public int CostWrite { get; init; } = 5;
+    public int CostRead { get; init; } = 1;
+    public RetryAfterStyle RetryAfter { get; init; } = RetryAfterStyle.Seconds;
+
+    public int LatencyMs { get; init; }
+    public double FaultRate { get; init; }
+    public double ResetRate { get; init; }
+    public double SlowRate { get; init; }
+    public int SlowMs { get; init; } = 120_000;
+
+    public string CustomFieldsKey { get; init; } = CustomFieldsUnderscore;
+    public bool AddressNumbersAsNumbers { get; init; }
+    public int UpsertDelayMs { get; init; } = 2000;
+    public bool Strict { get; init; }
+
+    public bool BucketEnabled => Rate > 0;
+
+    /// <summary>The x-ratelimit-limit header value, e.g. "burst:100;rate:10.0".</summary>
+    public string RateLimitHeader =>
+        FormattableString.Invariant($"burst:{Burst};rate:{Rate:0.0###}");
+}

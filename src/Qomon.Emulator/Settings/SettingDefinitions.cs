@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace Qomon.Emulator.Settings;
+
+/// <summary>One setting: its kebab-case CLI name, what it means, and how a text value changes the settings.</summary>
+public sealed record SettingDefinition(
+    string Name,
+    string ValueHint,
+    string Description,
+    Func<EmulatorSettings, string, EmulatorSettings> Apply,
+    Func<EmulatorSettings, object> Read,
+    bool IsFlag = false,
+    bool IsRepeatable = false,
+    bool IsRuntime = true)
+{
+    /// <summary>The same name in camelCase, as POST /_emulator/config takes it.</summary>
+    public string ConfigName
+    {
+        get
+        {
+            var parts = Name.Split('-');
+            return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        }
+    }
+}
+
+/// <summary>
+/// The single table of settings. The command line, --help and POST /_emulator/config all read it, so a
+/// setting added here is parsed, documented and configurable at run time at once.
+/// </summary>
+public static class SettingDefinitions
+{
+    public static readonly IReadOnlyList<SettingDefinition> All =
+    [
+        new("urls", "URL", "Where Kestrel listens; port 0 picks a free port.",
+            (s, v) => s with { Urls = v }, s => s.Urls, IsRuntime: false),
+        new("api-key", "KEY", "An accepted API key; repeat for more. Each key is its own space (group_id) with its own data and bucket.",
+            (s, v) => s with { ApiKeys = [.. s.ApiKeys, v] }, s => s.ApiKeys, IsRepeatable: true, IsRuntime: false),
+        new("seed", "N", "Contacts seeded into each space.",
+            (s, v) => s with { Seed = NonNegative(v) }, s => s.Seed),
+        new("random-seed", "N", "Random seed for the seeded data and the fault dice: the same seed gives the same data.",
+            (s, v) => s with { RandomSeed = Int(v) }, s => s.RandomSeed),
+        new("burst", "N", "Token bucket size per API key.",
+            (s, v) => s with { Burst = NonNegative(v) }, s => s.Burst),
+        new("rate", "TOKENS/S", "Bucket refill in tokens per second; 0 turns the bucket off.",
+            (s, v) => s with { Rate = Fraction(v, max: double.MaxValue) }, s => s.Rate),
+        new("cost-write", "N", "Tokens taken by POST /contacts and PATCH /contacts/{id}.",
+            (s, v) => s with { CostWrite = NonNegative(v) }, s => s.CostWrite),
+        new("cost-read", "N", "Tokens taken by every other API request.",
+            (s, v) => s with { CostRead = NonNegative(v) }, s => s.CostRead),
+        new("retry-after", "seconds|date|none", "Retry-After on a 429: whole seconds, an HTTP date, or no header.",
+            (s, v) => s with { RetryAfter = Enum<RetryAfterStyle>(v) }, s => s.RetryAfter.ToString().ToLowerInvariant()),
+        new("latency-ms", "MS", "Delay added to every API request.",
+            (s, v) => s with { LatencyMs = NonNegative(v) }, s => s.LatencyMs),
+        new("fault-rate", "0..1", "Share of API requests answered 500, 502 or 503 (not applied).",
+            (s, v) => s with { FaultRate = Fraction(v) }, s => s.FaultRate),
+        new("reset-rate", "0..1", "Share of API requests whose connection is reset (not applied).",
+            (s, v) => s with { ResetRate = Fraction(v) }, s => s.ResetRate),
+        new("slow-rate", "0..1", "Share of API requests held for slow-ms before they are handled (slower than the client's timeout).",
+            (s, v) => s with { SlowRate = Fraction(v) }, s => s.SlowRate),
+        new("slow-ms", "MS", "How long a slow response is held.",
+            (s, v) => s with { SlowMs = NonNegative(v) }, s => s.SlowMs),
+        new("custom-fields-key", "custom_fields|customfields", "Key of the custom-field answers in responses (writes always use custom_fields).",
+            (s, v) => s with { CustomFieldsKey = CustomFieldsKey(v) }, s => s.CustomFieldsKey),
+        new("address-numbers-as-numbers", "[true|false]", "Return address housenumber, postalcode, citycode and floor as JSON numbers when they are plain integers.",
+            (s, v) => s with { AddressNumbersAsNumbers = Bool(v) }, s => s.AddressNumbersAsNumbers, IsFlag: true),
+        new("upsert-delay-ms", "MS", "Delay before an accepted POST /contacts/upsert is applied.",
+            (s, v) => s with { UpsertDelayMs = NonNegative(v) }, s => s.UpsertDelayMs),
+        new("strict", "[true|false]", "Answer 422 naming read-only or unknown fields in a write, instead of ignoring them.",
+            (s, v) => s with { Strict = Bool(v) }, s => s.Strict, IsFlag: true),
+    ];
+
+    public static SettingDefinition? Find(string name) =>
+        All.FirstOrDefault(d => d.Name == name || d.ConfigName == name);
+
+    static int Int(string v) =>
+        int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new FormatException($"'{v}' is not an integer.");
+
+    static int NonNegative(string v) => Int(v) is var n && n >= 0 ? n : throw new FormatException($"'{v}' must be 0 or more.");
+
+    static double Fraction(string v, double max = 1) =>
+        double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d <= max
+            ? d
+            : throw new FormatException(max == 1 ? $"'{v}' must be a number from 0 to 1." : $"'{v}' must be a number, 0 or more.");
+
+    static bool Bool(string v) => v.ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" or "on" => true,
+        "false" or "0" or "no" or "off" => false,
+        _ => throw new FormatException($"'{v}' is not true or false."),
+    };
+
+    static T Enum<T>(string v) where T : struct, System.Enum =>
+        System.Enum.TryParse<T>(v, ignoreCase: true, out var e) && System.Enum.IsDefined(e)
+            ? e
+            : throw new FormatException($"'{v}' must be one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
+
+    static string CustomFieldsKey(string v) =>
+        v is EmulatorSettings.CustomFieldsUnderscore or EmulatorSettings.CustomFieldsJoined
+            ? v
+            : throw new FormatException($"'{v}' must be custom_fields or customfields.");
+}

@@ -1,0 +1,49 @@
+using Qomon.Emulator.Model;
+using Qomon.Emulator.Storage;
+
+namespace Qomon.Emulator.Writes;
+
+/// <summary>
+/// How a form type keeps the answers it is sent, from the published PATCH page: a radio form keeps one value
+/// (the last sent), a checkbox form keeps each distinct value, text, numeric and date forms keep every entry.
+/// </summary>
+public static class AnswerRules
+{
+    /// <summary>The rows a full replacement stores: all new, with new ids (soft delete + recreate).</summary>
+    public static List<FormAnswer> Replace(IEnumerable<AnswerInput> sent, IIdSource ids, DateTime now)
+    {
+        var kept = new List<AnswerInput>();
+        foreach (var answer in sent) Keep(kept, answer);
+        return kept.Select(a => NewRow(a, ids, now)).ToList();
+    }
+
+    /// <summary>Adds one answer to a list being built, applying the form type's rule.</summary>
+    public static void Keep(List<AnswerInput> kept, AnswerInput answer)
+    {
+        switch (answer.Form.Type)
+        {
+            case FormType.Radio:
+                kept.RemoveAll(k => k.Form.Id == answer.Form.Id);
+                kept.Add(answer);
+                break;
+            case FormType.Checkbox:
+                if (!kept.Any(k => k.Form.Id == answer.Form.Id && k.FormRefId == answer.FormRefId)) kept.Add(answer);
+                break;
+            default:
+                kept.Add(answer);
+                break;
+        }
+    }
+
+    public static FormAnswer NewRow(AnswerInput a, IIdSource ids, DateTime now) => new()
+    {
+        Id = ids.NextAnswerId(),
+        FormId = a.Form.Id,
+        FormRefId = a.FormRefId,
+        Data = a.Data,
+        Date = Json.QomonDates.TruncateToMilliseconds(a.Date ?? now),
+        SurveyId = a.SurveyId,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+}
