@@ -1,0 +1,124 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using Qomon.PowerShell.Output;
+using Qomon.PowerShell.Writing;
+
+namespace Qomon.PowerShell.Commands
+{
+    /// <summary>
+    /// Set-QomonContact: changes contacts without losing anything. By default each record is merged into the
+    /// contact as the server holds it (one read; a write only when something changes), so the fields it does not
+    /// name stay exactly as they are. -Replace sends the record as the complete contact (the API's own PATCH
+    /// semantics) after a confirmation that names the fields it clears. Input comes in batches from the pipeline
+    /// (Get-QomonContact output edited in place, Import-Csv rows, hashtables) or as -Id with -Property.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "QomonContact", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(ContactOutput.TypeName)]
+    public sealed class SetQomonContactCommand : QomonWriteCommand
+    {
+        private const string InputObjectSet = "InputObject";
+        private const string IdSet = "Id";
+
+        private RecordReader? _reader;
+
+        /// <summary>A Qomon.Contact from Get-QomonContact (changed in place), an Import-Csv row, a PSCustomObject or a hashtable; it names the contact by Id, id or ContactId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>The contact to change; from the pipeline by property name (Id, ContactId).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("ContactId")]
+        public long Id { get; set; }
+
+        /// <summary>The fields to change: @{ mobile = '+33 6 12 34 56 78'; 'address.city' = 'Lyon'; 'form:Level of support' = 'Support' }. $null clears a field.</summary>
+        [Parameter(Position = 1, ParameterSetName = IdSet)]
+        [ValidateNotNull]
+        public IDictionary? Property { get; set; }
+
+        /// <summary>Tags to add; the contact's other tags stay.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? AddTag { get; set; }
+
+        /// <summary>Tags to remove (compared ignoring case); the contact's other tags stay.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? RemoveTag { get; set; }
+
+        /// <summary>Send each record as the complete contact: every field it leaves out is cleared. Asks first unless -Force or -Confirm:$false.</summary>
+        [Parameter]
+        public SwitchParameter Replace { get; set; }
+
+        /// <summary>Write even when the server changed the same field since the input was read (conflict), and -Replace without asking.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>An empty value (a blank CSV cell) clears the field instead of leaving it unchanged.</summary>
+        [Parameter]
+        public SwitchParameter ClearEmpty { get; set; }
+
+        /// <summary>Write each contact as stored after the command (unchanged ones as read).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void Begin()
+        {
+            CheckParameters();
+            var shape = Replace ? RecordShape.Replace : RecordShape.Merge;
+            _reader = new RecordReader(Forms, shape, ClearEmpty, AddTag, RemoveTag);
+            WriteOperation operation = Replace
+                ? new ReplaceOperation(this, Client, Forms, ReplaceConsent())
+                : new MergeOperation(this, Client, Forms, Force);
+            StartRun(operation, PassThru);
+        }
+
+        protected override void Process()
+        {
+            var record = ParameterSetName == IdSet ? _reader!.FromId(Id, Property) : _reader!.FromInput(InputObject!);
+            Submit(record);
+        }
+
+        protected override void End()
+        {
+            base.End();
+            var skipped = _reader?.SkippedEmpty.Message();
+            if (skipped != null) WriteWarning(skipped);
+        }
+
+        private void CheckParameters()
+        {
+            var both = (AddTag ?? Array.Empty<string>()).Intersect(RemoveTag ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase).ToList();
+            if (both.Count > 0)
+                ThrowInvalidArgument("-AddTag and -RemoveTag both name " + string.Join(", ", both) + "; give each tag to one of them.", both, "Qomon.ConflictingParameters");
+            if (ParameterSetName != IdSet) return;
+            if (Replace && Property == null)
+                ThrowInvalidArgument("-Replace with -Id needs -Property with the complete contact: every field it leaves out is cleared.", null, "Qomon.ConflictingParameters");
+            if (Property == null && AddTag == null && RemoveTag == null)
+                ThrowInvalidArgument("Nothing to change: give -Property, -AddTag or -RemoveTag with -Id.", null, "Qomon.NothingToChange");
+        }
+
+        private ReplaceConsent ReplaceConsent()
+        {
+            var confirmGiven = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm);
+            var confirmOn = confirmGiven && (confirm is SwitchParameter s ? s.IsPresent : confirm is bool b && b);
+            return new ReplaceConsent
+            {
+                WhatIf = SwitchOrPreference("WhatIf", "WhatIfPreference"),
+                Given = Force || (confirmGiven && !confirmOn),
+                AskedByConfirm = confirmOn || ConfirmPreferenceAsks(),
+                CanPrompt = PromptAvailability.WhyNot(Host) == null,
+            };
+        }
+
+        // $ConfirmPreference at Medium or Low makes ShouldProcess ask for this Medium-impact command by itself.
+        private bool ConfirmPreferenceAsks()
+        {
+            if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return false;
+            var preference = GetVariableValue("ConfirmPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference is ConfirmImpact impact && impact != ConfirmImpact.None && impact <= ConfirmImpact.Medium;
+        }
+    }
+}

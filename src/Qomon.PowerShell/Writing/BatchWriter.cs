@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Qomon.PowerShell.Infrastructure;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>
+    /// Takes a write command's input in batches and runs each batch in three phases:
+    /// reads run concurrently (at most ThrottleLimit at once, each waiting for the connection's shared token
+    /// budget inside the client), then every record is confirmed on the pipeline thread in input order
+    /// (ShouldProcess, -Confirm, -WhatIf), then the writes run concurrently and each record's output and errors
+    /// are written on the pipeline thread in input order as soon as it and those before it are done.
+    /// <para>
+    /// With -ErrorAction Stop the command must stop at the first error and write nothing after it: then a batch
+    /// is read only up to its first bad record and written one record at a time, so the error that stops the
+    /// command is the last thing that happened.
+    /// </para>
+    /// <para>
+    /// Ctrl+C ends every wait within a slice of PipelineThread's wait; records that were written but could not be
+    /// reported any more, and writes that were in flight, are named on the host before the stop goes on.
+    /// </para>
+    /// </summary>
+    internal sealed class BatchWriter
+    {
+        private readonly PSCmdlet _cmdlet;
+        private readonly PipelineThread _pipeline;
+        private readonly WriteOperation _operation;
+        private readonly WriteRunSummary _summary;
+        private readonly WriteRunProgress _progress;
+        private readonly Func<WriteRecord, object?>? _passThru;
+        private readonly BatchOptions _options;
+        private readonly List<WriteRecord> _batch = new List<WriteRecord>();
+        private int _batchNumber;
+
+        internal BatchWriter(PSCmdlet cmdlet, PipelineThread pipeline, WriteOperation operation, WriteRunSummary summary,
+            WriteRunProgress progress, BatchOptions options, Func<WriteRecord, object?>? passThru)
+        {
+            _cmdlet = cmdlet;
+            _pipeline = pipeline;
+            _operation = operation;
+            _summary = summary;
+            _progress = progress;
+            _options = options;
+            _passThru = passThru;
+        }
+
+        /// <summary>Queues a record; a full batch is processed at once.</summary>
+        internal void Add(WriteRecord record)
+        {
+            _batch.Add(record);
+            if (_batch.Count >= _options.BatchSize) Flush();
+        }
+
+        /// <summary>Processes what is queued (the end of the input, or a full batch).</summary>
+        internal void Flush()
+        {
+            if (_batch.Count == 0) return;
+            var batch = new List<WriteRecord>(_batch);
+            _batch.Clear();
+            _batchNumber++;
+            RefuseLaterDuplicates(batch);
+            if (_options.StopAtFirstError) ProcessOneByOne(batch);
+            else ProcessConcurrently(batch);
+        }
+
+        private void ProcessConcurrently(List<WriteRecord> batch)
+        {
+            Read(batch);
+            foreach (var record in batch)
+            {
+                if (record.Outcome == RecordOutcome.NeedsWrite) _operation.Confirm(record);
+            }
+            WriteAndEmit(batch);
+        }
+
+        // -ErrorAction Stop: read up to the first bad record, then confirm, write and report one record at a time;
+        // reporting the first failure throws, so nothing after it is ever written.
+        private void ProcessOneByOne(List<WriteRecord> batch)
+        {
+            var start = 0;
+            while (start < batch.Count)
+            {
+                var end = start;
+                while (end < batch.Count && batch[end].IsPending) end++;
+                var segment = batch.GetRange(start, end - start);
+                Read(segment);
+                foreach (var record in segment)
+                {
+                    if (record.Outcome == RecordOutcome.NeedsWrite && _operation.Confirm(record))
+                    {
+                        using (var queue = NewQueue(1, WriteOne))
+                        {
+                            queue.Submit(record);
+                            foreach (var done in queue.Complete()) Settle(done);
+                        }
+                    }
+                    Emit(record);
+                }
+                if (end < batch.Count) Emit(batch[end]);
+                start = end + 1;
+            }
+        }
+
+        // Leaves every record that is still in play NeedsWrite, the state Confirm looks for.
+        private void Read(List<WriteRecord> batch)
+        {
+            ReadWhereNeeded(batch);
+            foreach (var record in batch)
+            {
+                if (record.Outcome == RecordOutcome.Pending) record.Outcome = RecordOutcome.NeedsWrite;
+            }
+        }
+
+        private void ReadWhereNeeded(List<WriteRecord> batch)
+        {
+            var toRead = batch.Where(r => r.IsPending && _operation.NeedsRead(r)).ToList();
+            if (toRead.Count == 0) return;
+            var operation = Describe("reading", toRead.Count);
+            using (var queue = NewQueue(toRead.Count, (record, ct) => _operation.ReadAsync(record, ct)))
+            {
+                foreach (var record in toRead)
+                {
+                    foreach (var done in queue.Submit(record)) Settle(done);
+                }
+                foreach (var done in queue.Complete())
+                {
+                    Settle(done);
+                    _progress.Update(operation);
+                }
+            }
+        }
+
+        private void WriteAndEmit(List<WriteRecord> batch)
+        {
+            var toWrite = batch.Where(r => r.Outcome == RecordOutcome.NeedsWrite).ToList();
+            var emitted = 0;
+            var operation = Describe("writing", toWrite.Count);
+            using (var queue = NewQueue(Math.Max(1, toWrite.Count), WriteOne))
+            {
+                try
+                {
+                    foreach (var record in toWrite)
+                    {
+                        foreach (var done in queue.Submit(record)) emitted = EmitThrough(batch, emitted, Settle(done));
+                    }
+                    foreach (var done in queue.Complete())
+                    {
+                        emitted = EmitThrough(batch, emitted, Settle(done));
+                        _progress.Update(operation);
+                    }
+                    EmitThrough(batch, emitted, null);
+                }
+                catch (PipelineStoppedException)
+                {
+                    ReportStop(batch, emitted, toWrite);
+                    throw;
+                }
+            }
+        }
+
+        private Task WriteOne(WriteRecord record, CancellationToken cancellationToken)
+        {
+            record.WriteStarted = true;
+            return _operation.WriteAsync(record, cancellationToken);
+        }
+
+        private OrderedWorkQueue<WriteRecord, WriteRecord> NewQueue(int window, Func<WriteRecord, CancellationToken, Task> work) =>
+            new OrderedWorkQueue<WriteRecord, WriteRecord>(_pipeline, _options.ThrottleLimit,
+                async (record, ct) => { await work(record, ct).ConfigureAwait(false); return record; }, window);
+
+        // A failure the operation did not turn into a record error (a bug, not an API answer) still fails only its record.
+        private static WriteRecord Settle(WorkOutcome<WriteRecord, WriteRecord> done)
+        {
+            var record = done.Item;
+            var failure = done.Exception;
+            if (failure != null && !(failure is OperationCanceledException) && record.IsPending)
+                record.Fail(new ErrorRecord(failure, "Qomon.WriteFailed", ErrorCategory.NotSpecified, record.Target)
+                {
+                    ErrorDetails = new ErrorDetails(record.Describe() + ": " + failure.Message)
+                });
+            return record;
+        }
+
+        /// <summary>Reports records in input order from <paramref name="from"/> up to and including <paramref name="through"/> (all when null).</summary>
+        private int EmitThrough(List<WriteRecord> batch, int from, WriteRecord? through)
+        {
+            var index = from;
+            while (index < batch.Count)
+            {
+                var record = batch[index];
+                if (through != null && record.Outcome == RecordOutcome.NeedsWrite && !ReferenceEquals(record, through)) break;
+                Emit(record);
+                index++;
+                if (ReferenceEquals(record, through)) break;
+            }
+            return index;
+        }
+
+        private void Emit(WriteRecord record)
+        {
+            _summary.Count(record.Outcome);
+            foreach (var error in record.Errors) _cmdlet.WriteError(error);
+            if (_passThru != null && record.Stored != null &&
+                (record.Outcome == RecordOutcome.Updated || record.Outcome == RecordOutcome.Created || record.Outcome == RecordOutcome.Unchanged))
+            {
+                var output = _passThru(record);
+                if (output != null) _cmdlet.WriteObject(output);
+            }
+        }
+
+        // One contact once per batch: two rows for it would each merge into the same read and the second would
+        // silently undo the first.
+        private static void RefuseLaterDuplicates(List<WriteRecord> batch)
+        {
+            var firstSeen = new Dictionary<long, int>();
+            foreach (var record in batch)
+            {
+                if (!record.IsPending || !record.Id.HasValue) continue;
+                if (firstSeen.TryGetValue(record.Id.Value, out var position)) record.Fail(WriteErrors.DuplicateInBatch(record, position));
+                else firstSeen.Add(record.Id.Value, record.Position);
+            }
+        }
+
+        // The pipeline is stopping: Write* would throw, but the host still shows a line. Say what was written and
+        // not reported, and what may have been; never claim a write that did not finish.
+        private void ReportStop(List<WriteRecord> batch, int emitted, List<WriteRecord> toWrite)
+        {
+            var written = batch.Skip(emitted).Where(r => r.Outcome == RecordOutcome.Updated || r.Outcome == RecordOutcome.Created || r.Outcome == RecordOutcome.Removed).ToList();
+            var inFlight = toWrite.Where(r => r.WriteStarted && r.Outcome == RecordOutcome.NeedsWrite).ToList();
+            if (written.Count == 0 && inFlight.Count == 0) return;
+            var message = _summary.Command + " was stopped.";
+            if (written.Count > 0) message += " Written before the stop: " + Name(written) + ".";
+            if (inFlight.Count > 0) message += " Being written when stopped (may or may not be applied; check them): " + Name(inFlight) + ".";
+            try { _cmdlet.Host?.UI?.WriteWarningLine(message); }
+            catch (Exception e) when (e is PipelineStoppedException || e is System.Management.Automation.Host.HostException || e is NotImplementedException) { }
+        }
+
+        private static string Name(List<WriteRecord> records) =>
+            string.Join(", ", records.Select(r => r.Id.HasValue ? "contact " + r.Id.Value.ToString(CultureInfo.InvariantCulture) : r.Describe()));
+
+        private string Describe(string phase, int count) =>
+            string.Format(CultureInfo.InvariantCulture, "Batch {0}: {1} {2} record(s)", _batchNumber, phase, count);
+    }
+
+    /// <summary>How BatchWriter runs: batch size, concurrency, and whether the first error ends the command.</summary>
+    internal sealed class BatchOptions
+    {
+        internal int BatchSize { get; set; } = 100;
+        internal int ThrottleLimit { get; set; } = 8;
+        internal bool StopAtFirstError { get; set; }
+    }
+}

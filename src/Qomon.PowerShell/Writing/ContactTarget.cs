@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Qomon.Client.Merge;
+using Qomon.Client.Model;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>How confirmations, -WhatIf and errors name a contact and its fields for people.</summary>
+    internal static class ContactTarget
+    {
+        /// <summary>"Contact 123 (Ann Smith)", or "Contact 123" when the contact has no name.</summary>
+        internal static string Describe(long? id, JsonObject? contact)
+        {
+            var name = NameOf(contact);
+            var subject = id.HasValue ? "Contact " + id.Value.ToString(CultureInfo.InvariantCulture) : "New contact";
+            return name.Length == 0 ? subject : subject + " (" + name + ")";
+        }
+
+        internal static string NameOf(JsonObject? contact)
+        {
+            if (contact == null) return "";
+            var parts = new[] { Text(contact, "firstname"), Text(contact, "surname") }.Where(p => p.Length > 0);
+            return string.Join(" ", parts);
+        }
+
+        /// <summary>
+        /// Conflict paths as people know them: form:47580 becomes form:Main concern; field paths stay as they are.
+        /// </summary>
+        internal static string Labels(IEnumerable<string> paths, FormCatalog forms) =>
+            string.Join(", ", paths.Select(path => Label(path, forms)));
+
+        private static string Label(string path, FormCatalog forms)
+        {
+            foreach (var kind in new[] { AnswerKind.FormData, AnswerKind.CustomField })
+            {
+                var prefix = AnswerKinds.Prefix(kind);
+                if (path.StartsWith(prefix, System.StringComparison.Ordinal)
+                    && long.TryParse(path.Substring(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var formId))
+                    return forms.DisplayPath(kind, formId);
+            }
+            return path;
+        }
+
+        private static string Text(JsonObject contact, string key) =>
+            contact.TryGetPropertyValue(key, out var node) ? (JsonRead.GetText(node) ?? "").Trim() : "";
+    }
+}

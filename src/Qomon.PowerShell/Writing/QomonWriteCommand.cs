@@ -1,0 +1,96 @@
+using System;
+using System.Management.Automation;
+using Qomon.Client;
+using Qomon.Client.Model;
+using Qomon.PowerShell.Connections;
+using Qomon.PowerShell.Infrastructure;
+using Qomon.PowerShell.Output;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>
+    /// What Set-, New- and Remove-QomonContact share: batches of -BatchSize records with -ThrottleLimit requests
+    /// in flight under the connection's budget, -ErrorAction Stop honoured record by record, Write-Progress, and
+    /// one summary at the end (a warning when anything failed). Derived commands turn each input into a
+    /// WriteRecord and choose the WriteOperation.
+    /// </summary>
+    public abstract class QomonWriteCommand : QomonCmdlet
+    {
+        private BatchWriter? _writer;
+        private WriteRunSummary? _summary;
+        private WriteRunProgress? _progress;
+        private FormCatalog? _forms;
+
+        /// <summary>How many records are read, confirmed and written together (1 to 1000, default 100).</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int BatchSize { get; set; } = 100;
+
+        /// <summary>How many requests are in flight at once (1 to 64, default 8); the connection's token budget paces them all.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>The space's forms, for answers named by label and for output (loaded once per connection).</summary>
+        private protected FormCatalog Forms
+        {
+            get
+            {
+                if (_forms != null) return _forms;
+                try { return _forms = Pipeline.Run(ct => FormCache.For(QomonConnection).GetAllAsync(Client, ct)); }
+                catch (QomonApiException e) when (e.StatusCode != 401)
+                {
+                    WriteWarning("Could not read the space's forms (" + QomonErrors.Describe(e) + "); answers cannot be named by label in this run.");
+                    return _forms = FormCatalog.Empty;
+                }
+            }
+        }
+
+        /// <summary>Sets up the batch writer; call from Begin once parameters are checked.</summary>
+        private protected void StartRun(WriteOperation operation, bool passThru)
+        {
+            _summary = new WriteRunSummary(MyInvocation.MyCommand.Name);
+            _progress = new WriteRunProgress(this, QomonConnection, _summary);
+            var options = new BatchOptions { BatchSize = BatchSize, ThrottleLimit = ThrottleLimit, StopAtFirstError = StopsAtFirstError() };
+            _writer = new BatchWriter(this, Pipeline, operation, _summary, _progress, options,
+                passThru ? record => ContactOutput.Create(record.Stored!, Forms) : (Func<WriteRecord, object?>?)null);
+        }
+
+        private protected void Submit(WriteRecord record) => _writer!.Add(record);
+
+        /// <summary>Writes what is left, then the summary; derived commands add their own notices after it.</summary>
+        protected override void End()
+        {
+            if (_writer == null) return;
+            _writer.Flush();
+            _progress!.Complete();
+            var summary = _summary!;
+            if (summary.Total == 0) return;
+            WriteInformation(new InformationRecord(summary, "Qomon") { Tags = { "Qomon.Summary" } });
+            if (summary.AnyFailed) WriteWarning(summary.ToString());
+            else WriteVerbose(summary.ToString());
+        }
+
+        /// <summary>True when -ErrorAction (or $ErrorActionPreference) is Stop: the first error ends the command.</summary>
+        private bool StopsAtFirstError()
+        {
+            object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
+            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
+            return preference is ActionPreference action ? action == ActionPreference.Stop
+                : string.Equals(preference?.ToString(), nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>True for an explicit switch given as $true, or the preference variable set to $true (WhatIf).</summary>
+        private protected bool SwitchOrPreference(string parameter, string preferenceVariable)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue(parameter, out var bound)) return IsTrue(bound);
+            return IsTrue(GetVariableValue(preferenceVariable));
+        }
+
+        private static bool IsTrue(object? value)
+        {
+            if (value is PSObject wrapped) value = wrapped.BaseObject;
+            return value is SwitchParameter s ? s.IsPresent : value is bool b && b;
+        }
+    }
+}

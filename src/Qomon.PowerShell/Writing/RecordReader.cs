@@ -1,0 +1,148 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using Qomon.Client.Merge;
+using Qomon.Client.Model;
+using Qomon.PowerShell.Output;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>What a write command does with each record's changes.</summary>
+    internal enum RecordShape
+    {
+        /// <summary>Set-QomonContact: the changes are merged into the contact as the server holds it.</summary>
+        Merge,
+        /// <summary>Set-QomonContact -Replace: the record is the complete contact.</summary>
+        Replace,
+        /// <summary>New-QomonContact: the record is a new contact; it must not carry an id.</summary>
+        Create,
+    }
+
+    /// <summary>
+    /// Turns each input of a write command into a WriteRecord, on the pipeline thread, before anything is sent:
+    /// a Qomon.Contact edited in place becomes the changes made since it was read; anything else is flattened to
+    /// (name, value) entries and read by ContactChangesReader with the space's forms. Every problem becomes an
+    /// error on the record, which is then never sent.
+    /// </summary>
+    internal sealed class RecordReader
+    {
+        private static readonly string[] IdNames = { "Id", "ContactId" };
+
+        private readonly FormCatalog _forms;
+        private readonly RecordShape _shape;
+        private readonly ContactReadOptions _options;
+        private readonly IReadOnlyList<string> _addTags;
+        private readonly IReadOnlyList<string> _removeTags;
+        private int _position;
+
+        internal RecordReader(FormCatalog forms, RecordShape shape, bool clearEmpty, IReadOnlyList<string>? addTags, IReadOnlyList<string>? removeTags)
+        {
+            _forms = forms;
+            _shape = shape;
+            _options = new ContactReadOptions { ClearEmpty = clearEmpty, RequireId = shape != RecordShape.Create };
+            _addTags = addTags ?? Array.Empty<string>();
+            _removeTags = removeTags ?? Array.Empty<string>();
+        }
+
+        internal SkippedEmptyNotice SkippedEmpty { get; } = new SkippedEmptyNotice();
+
+        /// <summary>-InputObject: a Qomon.Contact, a PSCustomObject (an Import-Csv row), a hashtable, or a bare id.</summary>
+        internal WriteRecord FromInput(PSObject input)
+        {
+            var record = new WriteRecord(++_position, input);
+            if (_shape != RecordShape.Create && ContactSnapshots.TryGetEdit(input, out var original, out var edited))
+                FromEditedContact(record, original, edited);
+            else
+                FromEntries(record, InputFlattener.Flatten(input));
+            return record;
+        }
+
+        /// <summary>-Id with -Property: the id comes first, so an id inside -Property must agree with it.</summary>
+        internal WriteRecord FromId(long id, IDictionary? properties)
+        {
+            var record = new WriteRecord(++_position, id);
+            var flat = properties == null ? new FlattenedInput() : InputFlattener.Flatten(properties);
+            flat.Entries.Insert(0, new KeyValuePair<string, object?>("Id", id));
+            FromEntries(record, flat);
+            return record;
+        }
+
+        private void FromEntries(WriteRecord record, FlattenedInput flat)
+        {
+            var result = ContactChangesReader.Read(flat.Entries, _forms, _options);
+            record.Id = result.Id;
+            if (result.Id.HasValue) record.Target = result.Id.Value;
+            record.SeenUpdatedAt = result.UpdatedAt;
+            SkippedEmpty.Add(result.SkippedEmpty);
+
+            foreach (var problem in flat.Problems) record.Fail(WriteErrors.InvalidInput(record, problem.Key, problem.Value));
+            var hasIdValue = flat.Entries.Any(e => IsIdName(e.Key) && !(e.Value is null) && !(e.Value is string text && text.Trim().Length == 0));
+            foreach (var problem in result.Problems)
+            {
+                var errorId = !IsIdName(problem.Field) ? WriteErrors.InvalidInputId : hasIdValue ? WriteErrors.InvalidIdId : WriteErrors.MissingIdId;
+                record.Fail(WriteErrors.InvalidInput(record, problem.Field, problem.Message, errorId));
+            }
+            if (_shape == RecordShape.Create && hasIdValue)
+                record.Fail(WriteErrors.InvalidInput(record, "Id", "a new contact gets its id from Qomon; leave Id out (use Set-QomonContact to change an existing contact)", WriteErrors.IdNotAllowedId));
+            if (!record.IsPending) return;
+
+            var changes = result.Changes;
+            if (!ApplyTags(record, changes)) return;
+            record.Changes = changes;
+            if (_shape != RecordShape.Merge) record.FullContact = ContactMerger.Merge(new JsonObject(), changes, _forms).Body;
+        }
+
+        private void FromEditedContact(WriteRecord record, JsonObject original, JsonObject edited)
+        {
+            if (original.TryGetPropertyValue("id", out var idNode) && JsonRead.TryGetLong(idNode, out var id))
+            {
+                record.Id = id;
+                record.Target = id;
+            }
+            else
+            {
+                record.Fail(WriteErrors.InvalidInput(record, "id", "this contact was read without an id", WriteErrors.MissingIdId));
+                return;
+            }
+            foreach (var added in edited.Where(p => !original.ContainsKey(p.Key)).Select(p => p.Key))
+            {
+                if (ContactFields.TryResolve(added, out _) || ContactFields.IsReadOnly(added) || ContactFields.IsStructured(added)) continue;
+                record.Fail(WriteErrors.InvalidInput(record, added, "a property added to a Qomon.Contact is not a contact field; change answers with -Property @{ 'form:<label>' = ... } or a form:<label> column"));
+            }
+            if (!record.IsPending) return;
+
+            if (_shape == RecordShape.Merge)
+            {
+                var changes = ContactChangeDetector.Between(original, edited);
+                if (!ApplyTags(record, changes)) return;
+                record.AsRead = original;
+                record.Changes = changes;
+                return;
+            }
+            var tags = new ContactChanges();
+            if (!ApplyTags(record, tags)) return;
+            record.Changes = tags;
+            record.FullContact = ContactMerger.Merge(ContactWriteShape.From(edited), tags, _forms).Body;
+        }
+
+        private bool ApplyTags(WriteRecord record, ContactChanges changes)
+        {
+            try
+            {
+                foreach (var tag in _addTags) changes.AddTag(tag);
+                foreach (var tag in _removeTags) changes.RemoveTag(tag);
+                return true;
+            }
+            catch (ArgumentException e)
+            {
+                record.Fail(WriteErrors.InvalidInput(record, "tags", e.Message));
+                return false;
+            }
+        }
+
+        private static bool IsIdName(string name) => IdNames.Any(n => string.Equals(n, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Qomon.Client;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>
+    /// Remove-QomonContact: DELETE each id after ShouldProcess (ConfirmImpact High, so PowerShell asks unless
+    /// -Confirm:$false). A missing contact is an ObjectNotFound error for that id. (The client already takes a
+    /// 404 after a lost answer as the delete having happened.)
+    /// </summary>
+    internal sealed class RemoveOperation : WriteOperation
+    {
+        private readonly Cmdlet _cmdlet;
+        private readonly QomonClient _client;
+
+        internal RemoveOperation(Cmdlet cmdlet, QomonClient client)
+        {
+            _cmdlet = cmdlet;
+            _client = client;
+        }
+
+        internal override bool Confirm(WriteRecord record)
+        {
+            var target = "Contact " + record.Id!.Value.ToString(CultureInfo.InvariantCulture);
+            if (_cmdlet.ShouldProcess(target, "Remove")) return true;
+            record.Outcome = RecordOutcome.Skipped;
+            return false;
+        }
+
+        internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await _client.DeleteContactAsync(record.Id!.Value, cancellationToken).ConfigureAwait(false);
+                record.Outcome = RecordOutcome.Removed;
+            }
+            catch (QomonApiException e)
+            {
+                record.Fail(e.OutcomeUnknown && e.StatusCode == 0 ? WriteErrors.OutcomeUnknown(record, e, null) : WriteErrors.FromApi(record, e));
+            }
+        }
+    }
+}

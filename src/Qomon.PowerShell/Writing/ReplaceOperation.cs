@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Qomon.Client;
+using Qomon.Client.Merge;
+using Qomon.Client.Model;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>
+    /// Set-QomonContact -Replace: the API's raw semantics. The record is the complete contact and is sent as is
+    /// (read-only fields stripped); whatever it leaves out is cleared. Nothing is read first, except to show what
+    /// would be cleared when someone will actually look at it: under -WhatIf, and when a confirmation is going to
+    /// be asked. Without -Force or -Confirm:$false the user must confirm each contact; a session that cannot ask
+    /// (a scheduled task, a runbook, pwsh -NonInteractive) fails the record instead of hanging or guessing.
+    /// </summary>
+    internal sealed class ReplaceOperation : WriteOperation
+    {
+        private readonly PSCmdlet _cmdlet;
+        private readonly QomonClient _client;
+        private readonly FormCatalog _forms;
+        private readonly ReplaceConsent _consent;
+        private bool _yesToAll;
+        private bool _noToAll;
+
+        internal ReplaceOperation(PSCmdlet cmdlet, QomonClient client, FormCatalog forms, ReplaceConsent consent)
+        {
+            _cmdlet = cmdlet;
+            _client = client;
+            _forms = forms;
+            _consent = consent;
+        }
+
+        /// <summary>Read only for a preview: -WhatIf, or a prompt that will really be shown.</summary>
+        internal override bool NeedsRead(WriteRecord record) => _consent.WhatIf || _consent.WillPrompt;
+
+        internal override async Task ReadAsync(WriteRecord record, CancellationToken cancellationToken)
+        {
+            try
+            {
+                record.Current = await _client.GetContactAsync(record.Id!.Value, cancellationToken).ConfigureAwait(false);
+                record.Outcome = RecordOutcome.NeedsWrite;
+            }
+            catch (QomonApiException e)
+            {
+                record.Fail(WriteErrors.FromApi(record, e));
+            }
+        }
+
+        internal override bool Confirm(WriteRecord record)
+        {
+            var target = ContactTarget.Describe(record.Id, record.Current ?? record.FullContact);
+            IReadOnlyList<string>? cleared = null;
+            IReadOnlyList<FieldChange>? differences = null;
+            if (record.Current != null)
+            {
+                cleared = ContactWriteShape.FieldsClearedByReplace(record.Current, record.FullContact!, _forms);
+                differences = ContactMerger.Merge(record.Current, ContactChangeDetector.Between(record.Current, record.FullContact!), _forms).Differences;
+            }
+            var action = cleared == null ? "Replace all fields (fields the input leaves out are cleared)"
+                : cleared.Count == 0 ? "Replace all fields (none is cleared)"
+                : "Replace all fields, clearing " + string.Join(", ", cleared);
+            if (!ChangePreview.ShouldProcess(_cmdlet, action, target, differences))
+            {
+                record.Outcome = RecordOutcome.Skipped;
+                return false;
+            }
+            if (!_consent.MustAsk) return true;
+
+            var clearedText = cleared == null || cleared.Count == 0 ? "" : " (" + string.Join(", ", cleared) + ")";
+            var whyNot = PromptAvailability.WhyNot(_cmdlet.Host);
+            if (whyNot != null)
+            {
+                record.Fail(WriteErrors.ReplaceNeedsConfirmation(record, clearedText + " because " + whyNot));
+                return false;
+            }
+            try
+            {
+                var query = target + ": -Replace sends this record as the complete contact; every field it leaves out is cleared" + clearedText + ". Replace it?";
+                if (_cmdlet.ShouldContinue(query, "Replace the whole contact", ref _yesToAll, ref _noToAll)) return true;
+                record.Outcome = RecordOutcome.Skipped;
+                return false;
+            }
+            catch (Exception e) when (e is PSInvalidOperationException || e is HostException || e is NotImplementedException || e is PSNotImplementedException)
+            {
+                record.Fail(WriteErrors.ReplaceNeedsConfirmation(record, clearedText + " because the host cannot ask (" + e.Message + ")"));
+                return false;
+            }
+        }
+
+        internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
+        {
+            var id = record.Id!.Value;
+            try
+            {
+                record.Stored = await _client.ReplaceContactAsync(id, record.FullContact!, cancellationToken).ConfigureAwait(false);
+                record.Outcome = RecordOutcome.Updated;
+                return;
+            }
+            catch (QomonApiException e) when (e.OutcomeUnknown)
+            {
+                // Read back before sending again: the answer may have been lost after the server applied it.
+                JsonObject now;
+                try { now = await _client.GetContactAsync(id, cancellationToken).ConfigureAwait(false); }
+                catch (QomonApiException readFailure)
+                {
+                    record.Fail(WriteErrors.OutcomeUnknown(record, e, readFailure));
+                    return;
+                }
+                if (ContactChangeDetector.Between(now, record.FullContact!).IsEmpty)
+                {
+                    record.Stored = now;
+                    record.Outcome = RecordOutcome.Updated;
+                    return;
+                }
+                QomonLog.Current.Verbose($"PATCH /contacts/{id.ToString(CultureInfo.InvariantCulture)}: the answer was lost and the contact is not replaced; sending it once more.");
+            }
+            catch (QomonApiException e)
+            {
+                record.Fail(WriteErrors.FromApi(record, e));
+                return;
+            }
+            try
+            {
+                record.Stored = await _client.ReplaceContactAsync(id, record.FullContact!, cancellationToken).ConfigureAwait(false);
+                record.Outcome = RecordOutcome.Updated;
+            }
+            catch (QomonApiException second)
+            {
+                record.Fail(second.OutcomeUnknown ? WriteErrors.OutcomeUnknown(record, second, null) : WriteErrors.FromApi(record, second));
+            }
+        }
+    }
+
+    /// <summary>What the caller said about confirming -Replace, worked out once per command.</summary>
+    internal sealed class ReplaceConsent
+    {
+        /// <summary>-WhatIf (or $WhatIfPreference): nothing is written, the preview is shown.</summary>
+        internal bool WhatIf { get; set; }
+
+        /// <summary>-Force or -Confirm:$false: replace without asking.</summary>
+        internal bool Given { get; set; }
+
+        /// <summary>-Confirm: ShouldProcess already asks for each contact; asking twice would be noise.</summary>
+        internal bool AskedByConfirm { get; set; }
+
+        /// <summary>Whether the session can show a prompt at all.</summary>
+        internal bool CanPrompt { get; set; }
+
+        /// <summary>A ShouldContinue question is needed for each contact.</summary>
+        internal bool MustAsk => !Given && !AskedByConfirm;
+
+        /// <summary>A question will really be shown (so the preview read is worth its token).</summary>
+        internal bool WillPrompt => AskedByConfirm || (MustAsk && CanPrompt);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>
+    /// What one write command does to one record, in the three phases of a batch (see BatchWriter): an optional
+    /// read off the pipeline thread, the confirmation on the pipeline thread, and the write off it. Each phase
+    /// records its outcome on the record (Outcome, Errors, Stored) instead of throwing, so one bad record never
+    /// stops the others; only cancellation propagates.
+    /// </summary>
+    internal abstract class WriteOperation
+    {
+        /// <summary>True when the record needs the read phase (merge: always; -Replace: for a preview only).</summary>
+        internal virtual bool NeedsRead(WriteRecord record) => false;
+
+        /// <summary>Reads what the write depends on; leaves the record NeedsWrite, or settles it (Unchanged, Conflict, Failed).</summary>
+        internal virtual Task ReadAsync(WriteRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        /// <summary>Pipeline thread: ShouldProcess and any further confirmation. False leaves the record settled (Skipped or Failed).</summary>
+        internal abstract bool Confirm(WriteRecord record);
+
+        /// <summary>Sends the write; sets Outcome (and Stored), or records the failure.</summary>
+        internal abstract Task WriteAsync(WriteRecord record, CancellationToken cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using Qomon.Client.Merge;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>
+    /// One input record on its way through a batch: what the caller gave, what it means, and what happened.
+    /// Each record is touched by one task at a time (read, then write), and the pipeline thread looks at it only
+    /// between phases, so it needs no locking.
+    /// </summary>
+    internal sealed class WriteRecord
+    {
+        internal WriteRecord(int position, object target)
+        {
+            Position = position;
+            Target = target;
+        }
+
+        /// <summary>1-based place in the command's input, so an error can name the row of a CSV file.</summary>
+        internal int Position { get; }
+
+        /// <summary>What errors name as their target: the contact id when known, else the input itself.</summary>
+        internal object Target { get; set; }
+
+        internal long? Id { get; set; }
+
+        internal ContactChanges? Changes { get; set; }
+
+        /// <summary>The UpdatedAt the input carried (the state the caller saw), for the whole-contact conflict check.</summary>
+        internal System.DateTimeOffset? SeenUpdatedAt { get; set; }
+
+        /// <summary>For a Qomon.Contact edited in place: the contact as it was read, for the field-level conflict check.</summary>
+        internal JsonObject? AsRead { get; set; }
+
+        /// <summary>-Replace and New-QomonContact: the complete contact to send.</summary>
+        internal JsonObject? FullContact { get; set; }
+
+        /// <summary>The contact as the server held it before the write (merge reads it; -Replace only for a preview).</summary>
+        internal JsonObject? Current { get; set; }
+
+        internal MergeResult? Merge { get; set; }
+
+        /// <summary>The contact as stored after the write (or as read, for an unchanged record).</summary>
+        internal JsonObject? Stored { get; set; }
+
+        internal RecordOutcome Outcome { get => _outcome; set => _outcome = value; }
+        private volatile RecordOutcome _outcome = RecordOutcome.Pending;
+
+        /// <summary>Set just before the write is handed to the client: from here on, a stop leaves its outcome unknown.</summary>
+        internal bool WriteStarted { get => _writeStarted; set => _writeStarted = value; }
+        private volatile bool _writeStarted;
+
+        internal List<ErrorRecord> Errors { get; } = new List<ErrorRecord>();
+
+        internal bool IsPending => Outcome == RecordOutcome.Pending || Outcome == RecordOutcome.NeedsWrite;
+
+        internal void Fail(ErrorRecord error, RecordOutcome outcome = RecordOutcome.Failed)
+        {
+            Errors.Add(error);
+            Outcome = outcome;
+        }
+
+        /// <summary>"record 5 (contact 123)" or "record 5": how messages name this record.</summary>
+        internal string Describe() =>
+            Id.HasValue
+                ? "record " + Position.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (contact " + Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")"
+                : "record " + Position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
