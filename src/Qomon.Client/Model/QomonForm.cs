@@ -19,6 +19,15 @@ namespace Qomon.Client.Model
         /// <summary>Free-text forms hold one refvalue without label or value; the answer goes in data.</summary>
         public bool IsFreeText => Type == "text" || Type == "numeric" || Type == "date";
 
+        /// <summary>Radio and checkbox answers are refvalue slugs; checkbox keeps several at once.</summary>
+        public bool IsChoice => Type == "radio" || Type == "checkbox";
+
+        /// <summary>Multi-select: a contact may hold several of its values.</summary>
+        public bool IsCheckbox => Type == "checkbox";
+
+        /// <summary>Where this form's answers live on a contact.</summary>
+        public AnswerKind AnswerKind => IsCustomField ? AnswerKind.CustomField : AnswerKind.FormData;
+
         public override string ToString() => $"{Kind} {Id} '{Label}' ({Type})";
     }
 

@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using Qomon.Client.Model;
+
+namespace Qomon.Client.Merge
+{
+    /// <summary>
+    /// Compares two states of a contact field by field, as a write would see them: read-only fields and
+    /// server-owned keys do not count, birthcity and birth_city are one field, custom fields are read from either
+    /// key, soft-deleted entries are skipped, answer order does not matter, and values compare semantically
+    /// (JsonSemantics). Both sides may be raw responses or write shapes.
+    /// </summary>
+    internal static class ContactDiff
+    {
+        public static List<DiffItem> Between(JsonObject before, JsonObject after)
+        {
+            var items = new List<DiffItem>();
+            CompareFields(before, after, items);
+            CompareAddress(before, after, items);
+            CompareTags(before, after, items);
+            CompareNotes(before, after, items);
+            CompareAnswers(before, after, AnswerKind.FormData, items);
+            CompareAnswers(before, after, AnswerKind.CustomField, items);
+            return items;
+        }
+
+        /// <summary>The value of a top-level field under either of its spellings.</summary>
+        public static JsonNode? TopLevel(JsonObject contact, string canonicalKey)
+        {
+            if (contact.TryGetPropertyValue(canonicalKey, out var value) && value != null) return value;
+            var other = ContactFields.OtherSpellingOf(canonicalKey);
+            return other != null && contact.TryGetPropertyValue(other, out var spelled) ? spelled : value;
+        }
+
+        private static void CompareFields(JsonObject before, JsonObject after, List<DiffItem> items)
+        {
+            var seen = new List<string>();
+            CompareFieldsOf(before, before, after, seen, items);
+            CompareFieldsOf(after, before, after, seen, items);
+        }
+
+        private static void CompareFieldsOf(JsonObject keysFrom, JsonObject before, JsonObject after, List<string> seen, List<DiffItem> items)
+        {
+            foreach (var pair in keysFrom)
+            {
+                if (ContactFields.IsReadOnly(pair.Key) || ContactFields.IsStructured(pair.Key)) continue;
+                var key = ContactFields.CanonicalKey(pair.Key);
+                if (seen.Contains(key)) continue;
+                seen.Add(key);
+                AddIfDifferent(key, TopLevel(before, key), TopLevel(after, key), items);
+            }
+        }
+
+        private static void CompareAddress(JsonObject before, JsonObject after, List<DiffItem> items)
+        {
+            var oldAddress = before.TryGetPropertyValue(ContactFields.AddressKey, out var a) ? a as JsonObject : null;
+            var newAddress = after.TryGetPropertyValue(ContactFields.AddressKey, out var b) ? b as JsonObject : null;
+            if (oldAddress == null && newAddress == null) return;
+            if (oldAddress != null)
+            {
+                foreach (var pair in oldAddress)
+                {
+                    if (ContactFields.IsReadOnlyAddressPart(pair.Key)) continue;
+                    JsonNode? other = null;
+                    newAddress?.TryGetPropertyValue(pair.Key, out other);
+                    AddIfDifferent(ContactFields.AddressPrefix + pair.Key, pair.Value, other, items);
+                }
+            }
+            if (newAddress == null) return;
+            foreach (var pair in newAddress)
+            {
+                if (ContactFields.IsReadOnlyAddressPart(pair.Key) || (oldAddress != null && oldAddress.ContainsKey(pair.Key))) continue;
+                AddIfDifferent(ContactFields.AddressPrefix + pair.Key, null, pair.Value, items);
+            }
+        }
+
+        private static void AddIfDifferent(string path, JsonNode? oldValue, JsonNode? newValue, List<DiffItem> items)
+        {
+            if (JsonSemantics.AreEqual(oldValue, newValue)) return;
+            items.Add(new DiffItem
+            {
+                Section = DiffSection.Field,
+                Path = path,
+                Kind = JsonRead.IsBlank(newValue) ? FieldChangeKind.Cleared : FieldChangeKind.Set,
+                Old = oldValue,
+                New = newValue,
+            });
+        }
+
+        private static void CompareTags(JsonObject before, JsonObject after, List<DiffItem> items)
+        {
+            before.TryGetPropertyValue(ContactFields.TagsKey, out var oldTags);
+            after.TryGetPropertyValue(ContactFields.TagsKey, out var newTags);
+            if (oldTags == null && newTags == null) return;
+            var oldNames = TagShape.NamesOf(oldTags);
+            var newNames = TagShape.NamesOf(newTags);
+            foreach (var name in oldNames)
+            {
+                if (TagShape.IndexOf(newNames, name) < 0) items.Add(new DiffItem { Section = DiffSection.Tag, Path = ContactFields.TagsKey, Kind = FieldChangeKind.Removed, Tag = name });
+            }
+            foreach (var name in newNames)
+            {
+                if (TagShape.IndexOf(oldNames, name) < 0) items.Add(new DiffItem { Section = DiffSection.Tag, Path = ContactFields.TagsKey, Kind = FieldChangeKind.Added, Tag = name });
+            }
+        }
+
+        private static void CompareNotes(JsonObject before, JsonObject after, List<DiffItem> items)
+        {
+            var oldNotes = NotesOf(before);
+            var newNotes = NotesOf(after);
+            if (oldNotes.Count == 0 && newNotes.Count == 0) return;
+            var matched = new bool[newNotes.Count];
+            foreach (var note in oldNotes)
+            {
+                var index = FindNote(newNotes, matched, note);
+                if (index < 0)
+                {
+                    items.Add(new DiffItem { Section = DiffSection.Note, Path = ContactFields.NotesKey, Kind = FieldChangeKind.Removed, Old = note });
+                    continue;
+                }
+                matched[index] = true;
+                if (!NoteShape.SameWritable(note, newNotes[index]))
+                    items.Add(new DiffItem { Section = DiffSection.Note, Path = ContactFields.NotesKey, Kind = FieldChangeKind.Set, Old = note, New = newNotes[index] });
+            }
+            for (var i = 0; i < newNotes.Count; i++)
+            {
+                if (!matched[i]) items.Add(new DiffItem { Section = DiffSection.Note, Path = ContactFields.NotesKey, Kind = FieldChangeKind.Added, New = newNotes[i] });
+            }
+        }
+
+        private static List<JsonObject> NotesOf(JsonObject contact)
+        {
+            var notes = new List<JsonObject>();
+            if (!contact.TryGetPropertyValue(ContactFields.NotesKey, out var value) || !(value is JsonArray list)) return notes;
+            foreach (var note in list)
+            {
+                if (note is JsonObject obj && !JsonRead.IsSoftDeleted(obj)) notes.Add(obj);
+                else if (note is JsonValue) notes.Add(NoteShape.Trim(note)!);
+            }
+            return notes;
+        }
+
+        // A note is the same note when it has the same id; notes without id (new ones) match by text.
+        private static int FindNote(List<JsonObject> notes, bool[] matched, JsonObject note)
+        {
+            var hasId = note.TryGetPropertyValue("id", out var idNode) && JsonRead.TryGetLong(idNode, out _);
+            for (var i = 0; i < notes.Count; i++)
+            {
+                if (matched[i]) continue;
+                var other = notes[i];
+                if (hasId)
+                {
+                    if (other.TryGetPropertyValue("id", out var otherId) && JsonSemantics.AreEqual(idNode, otherId)) return i;
+                    continue;
+                }
+                if (!other.ContainsKey("id") && string.Equals(NoteShape.TextOf(note), NoteShape.TextOf(other), StringComparison.Ordinal)) return i;
+            }
+            return -1;
+        }
+
+        private static void CompareAnswers(JsonObject before, JsonObject after, AnswerKind kind, List<DiffItem> items)
+        {
+            var oldByForm = AnswersOf(before, kind);
+            var newByForm = AnswersOf(after, kind);
+            if (oldByForm == null && newByForm == null) return;
+            var empty = new List<AnswerValue>(0);
+            if (oldByForm != null)
+            {
+                foreach (var pair in oldByForm)
+                {
+                    List<AnswerValue>? newValues = null;
+                    newByForm?.TryGetValue(pair.Key, out newValues);
+                    AddIfDifferent(kind, pair.Key, pair.Value, newValues ?? empty, items);
+                }
+            }
+            if (newByForm == null) return;
+            foreach (var pair in newByForm)
+            {
+                if (oldByForm == null || !oldByForm.ContainsKey(pair.Key)) AddIfDifferent(kind, pair.Key, empty, pair.Value, items);
+            }
+        }
+
+        private static void AddIfDifferent(AnswerKind kind, long formId, List<AnswerValue> oldValues, List<AnswerValue> newValues, List<DiffItem> items)
+        {
+            if (SameSet(oldValues, newValues)) return;
+            items.Add(new DiffItem
+            {
+                Section = DiffSection.Answer,
+                Path = AnswerKinds.PathOf(kind, formId),
+                Kind = newValues.Count == 0 ? FieldChangeKind.Cleared : FieldChangeKind.Set,
+                AnswerKind = kind,
+                FormId = formId,
+                OldAnswers = oldValues,
+                NewAnswers = newValues,
+            });
+        }
+
+        private static bool SameSet(List<AnswerValue> a, List<AnswerValue> b)
+        {
+            foreach (var value in a)
+            {
+                if (!AnswerChange.Contains(b, value)) return false;
+            }
+            foreach (var value in b)
+            {
+                if (!AnswerChange.Contains(a, value)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>The answers of one kind grouped by form id, in first-seen order; null when the contact has no such list.</summary>
+        internal static Dictionary<long, List<AnswerValue>>? AnswersOf(JsonObject contact, AnswerKind kind)
+        {
+            Dictionary<long, List<AnswerValue>>? byForm = null;
+            Collect(contact, AnswerKinds.JsonKey(kind), ref byForm);
+            if (kind == AnswerKind.CustomField) Collect(contact, AnswerKinds.CustomFieldsLegacyKey, ref byForm);
+            return byForm;
+        }
+
+        private static void Collect(JsonObject contact, string key, ref Dictionary<long, List<AnswerValue>>? byForm)
+        {
+            if (!contact.TryGetPropertyValue(key, out var node) || !(node is JsonArray list)) return;
+            if (byForm == null) byForm = new Dictionary<long, List<AnswerValue>>();
+            foreach (var entry in list)
+            {
+                if (!(entry is JsonObject obj) || JsonRead.IsSoftDeleted(obj) || !EntryShape.TryGetFormId(obj, out var formId)) continue;
+                if (!byForm.TryGetValue(formId, out var values))
+                {
+                    values = new List<AnswerValue>(1);
+                    byForm.Add(formId, values);
+                }
+                var value = EntryShape.ValueOf(obj);
+                if (!AnswerChange.Contains(values, value)) values.Add(value);
+            }
+        }
+    }
+}

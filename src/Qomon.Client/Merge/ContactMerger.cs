@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using Qomon.Client.Model;
+
+namespace Qomon.Client.Merge
+{
+    /// <summary>
+    /// Merges ContactChanges into the contact as the server holds it and gives the complete PATCH body. PATCH
+    /// replaces the whole contact, so the body starts from everything the server returned (in write shape) and only
+    /// the named fields, tags, notes and answers differ; the differences are computed from the two states, not
+    /// from the request, so -WhatIf shows exactly what the PATCH would change.
+    /// </summary>
+    public static class ContactMerger
+    {
+        public static MergeResult Merge(JsonObject current, ContactChanges changes, FormCatalog forms)
+        {
+            if (current == null) throw new ArgumentNullException(nameof(current));
+            if (changes == null) throw new ArgumentNullException(nameof(changes));
+            forms = forms ?? FormCatalog.Empty;
+
+            var body = ContactWriteShape.From(current);
+            ApplyFields(body, changes);
+            ApplyTags(body, changes);
+            if (changes.NotesSet) body[ContactFields.NotesKey] = NoteShape.TrimAll(changes.Notes);
+            foreach (var answer in changes.Answers) ApplyAnswer(body, answer, forms);
+
+            var differences = changes.IsEmpty ? new List<FieldChange>(0) : FieldChanges.Describe(ContactDiff.Between(current, body), forms);
+            return new MergeResult(body, differences);
+        }
+
+        // A cleared field is left out of the body rather than sent as null: leaving a field out is the documented
+        // way a PATCH clears it, and null may be refused for typed fields.
+        private static void ApplyFields(JsonObject body, ContactChanges changes)
+        {
+            foreach (var edit in changes.Fields)
+            {
+                if (edit.Path == ContactFields.AddressKey)
+                {
+                    body.Remove(ContactFields.AddressKey);
+                    continue;
+                }
+                if (edit.Path.StartsWith(ContactFields.AddressPrefix, StringComparison.Ordinal))
+                {
+                    ApplyAddressPart(body, edit.Path.Substring(ContactFields.AddressPrefix.Length), edit.Value);
+                    continue;
+                }
+                ApplyTopLevel(body, edit.Path, edit.Value);
+            }
+        }
+
+        private static void ApplyAddressPart(JsonObject body, string part, JsonNode? value)
+        {
+            body.TryGetPropertyValue(ContactFields.AddressKey, out var node);
+            var address = node as JsonObject;
+            if (address == null)
+            {
+                if (value == null) return;
+                address = new JsonObject();
+                body[ContactFields.AddressKey] = address;
+            }
+            if (value == null) address.Remove(part);
+            else address[part] = value.DeepClone();
+        }
+
+        // birth_city and birthcity are one field; which spelling the live API takes is unknown, so the write
+        // uses the key(s) the contact already has, and the newer docs' spelling for a contact with neither.
+        private static void ApplyTopLevel(JsonObject body, string path, JsonNode? value)
+        {
+            var other = ContactFields.OtherSpellingOf(path);
+            if (value == null)
+            {
+                body.Remove(path);
+                if (other != null) body.Remove(other);
+                return;
+            }
+            var wrote = false;
+            if (other != null && body.ContainsKey(other))
+            {
+                body[other] = value.DeepClone();
+                wrote = true;
+            }
+            if (!wrote || body.ContainsKey(path)) body[path] = value.DeepClone();
+        }
+
+        private static void ApplyTags(JsonObject body, ContactChanges changes)
+        {
+            if (changes.TagSet == null && changes.TagsAdded.Count == 0 && changes.TagsRemoved.Count == 0) return;
+            body.TryGetPropertyValue(ContactFields.TagsKey, out var current);
+            var names = changes.TagSet != null ? new List<string>(changes.TagSet) : TagShape.NamesOf(current);
+            foreach (var tag in changes.TagsAdded)
+            {
+                if (TagShape.IndexOf(names, tag) < 0) names.Add(tag);
+            }
+            foreach (var tag in changes.TagsRemoved)
+            {
+                var index = TagShape.IndexOf(names, tag);
+                if (index >= 0) names.RemoveAt(index);
+            }
+            body[ContactFields.TagsKey] = TagShape.Write(names);
+        }
+
+        private static void ApplyAnswer(JsonObject body, AnswerChange change, FormCatalog forms)
+        {
+            var key = AnswerKinds.JsonKey(change.Kind);
+            body.TryGetPropertyValue(key, out var node);
+            var list = node as JsonArray;
+            if (list == null)
+            {
+                list = new JsonArray();
+                body[key] = list;
+            }
+
+            // Entries move between parents only when detached, so the list is rebuilt: other forms' entries in
+            // place, this form's entries where its first one was (order does not matter to the server).
+            var others = new List<JsonNode?>(list.Count + 2);
+            var mine = new List<JsonObject>();
+            var position = -1;
+            foreach (var entry in list)
+            {
+                if (EntryShape.TryGetFormId(entry, out var formId) && formId == change.FormId)
+                {
+                    if (position < 0) position = others.Count;
+                    mine.Add((JsonObject)entry!);
+                }
+                else others.Add(entry);
+            }
+            list.Clear();
+
+            // A choice value is its refvalue: removing it must work even if the stored data is spelled differently.
+            var form = forms.Find(change.FormId);
+            var byRef = form != null && !form.IsFreeText;
+            var result = change.IsExact ? Exact(change, mine) : Modified(change, mine, byRef);
+            if (position < 0) position = others.Count;
+            for (var i = 0; i < others.Count; i++)
+            {
+                if (i == position) foreach (var entry in result) list.Add(entry);
+                list.Add(others[i]);
+            }
+            if (position == others.Count) foreach (var entry in result) list.Add(entry);
+        }
+
+        // An existing entry that already holds a wanted value is kept as it is (with its date), so setting an
+        // answer to what it already is changes nothing.
+        private static List<JsonObject> Exact(AnswerChange change, List<JsonObject> existing)
+        {
+            var result = new List<JsonObject>(change.Values.Count);
+            foreach (var value in change.Values)
+            {
+                var index = IndexOf(existing, value);
+                if (index >= 0)
+                {
+                    result.Add(existing[index]);
+                    existing.RemoveAt(index);
+                }
+                else result.Add(EntryShape.Create(change.FormId, value));
+            }
+            return result;
+        }
+
+        private static List<JsonObject> Modified(AnswerChange change, List<JsonObject> existing, bool byRef)
+        {
+            foreach (var value in change.Removed)
+            {
+                int index;
+                while ((index = IndexOf(existing, value, byRef)) >= 0) existing.RemoveAt(index);
+            }
+            foreach (var value in change.Added)
+            {
+                if (IndexOf(existing, value, byRef) < 0) existing.Add(EntryShape.Create(change.FormId, value));
+            }
+            return existing;
+        }
+
+        private static int IndexOf(List<JsonObject> entries, AnswerValue value, bool byRef = false)
+        {
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var stored = EntryShape.ValueOf(entries[i]);
+                if (byRef ? stored.RefId == value.RefId : stored.SameAs(value.RefId, value.Data)) return i;
+            }
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+using Qomon.Client.Model;
+
+namespace Qomon.Client.Merge
+{
+    /// <summary>
+    /// A contact as a create or a full-replace PATCH must carry it: everything the server returned minus the
+    /// read-only fields, custom fields always under custom_fields (rule 1 would wipe them if sent back as
+    /// customfields), answer entries trimmed to the request shape without soft-deleted ones, tags as [{name}],
+    /// notes trimmed (see NoteShape), dates at millisecond precision, unknown fields kept as they are.
+    /// </summary>
+    public static class ContactWriteShape
+    {
+        public static JsonObject From(JsonObject contact)
+        {
+            if (contact == null) throw new System.ArgumentNullException(nameof(contact));
+            var body = new JsonObject();
+            JsonArray? customFields = null;
+            foreach (var pair in contact)
+            {
+                var key = pair.Key;
+                var value = pair.Value;
+                if (ContactFields.IsReadOnly(key)) continue;
+                switch (key)
+                {
+                    case ContactFields.AddressKey:
+                        body[key] = value is JsonObject address ? Address(address) : value?.DeepClone();
+                        break;
+                    case ContactFields.TagsKey:
+                        body[key] = value == null ? null : TagShape.Write(TagShape.NamesOf(value));
+                        break;
+                    case ContactFields.NotesKey:
+                        body[key] = value == null ? null : NoteShape.TrimAll(value);
+                        break;
+                    case AnswerKinds.FormDatasKey:
+                        body[key] = value == null ? null : AppendEntries(new JsonArray(), value);
+                        break;
+                    case AnswerKinds.CustomFieldsKey:
+                    case AnswerKinds.CustomFieldsLegacyKey:
+                        if (customFields == null)
+                        {
+                            customFields = new JsonArray();
+                            body[AnswerKinds.CustomFieldsKey] = customFields;
+                        }
+                        AppendEntries(customFields, value);
+                        break;
+                    default:
+                        body[key] = value is JsonValue && JsonRead.GetText(value) is string text && QomonDate.LooksLikeTimestamp(text) && IsKnownDate(key)
+                            ? JsonValue.Create(QomonDate.NormalizeIfTimestamp(text))
+                            : value?.DeepClone();
+                        break;
+                }
+            }
+            return body;
+        }
+
+        /// <summary>
+        /// The fields a full replace with replacement would clear or remove from current (for -Replace's
+        /// confirmation): field paths, tags[Name], notes, form:Label / custom:Label.
+        /// </summary>
+        public static IReadOnlyList<string> FieldsClearedByReplace(JsonObject current, JsonObject replacement, FormCatalog forms)
+        {
+            var cleared = new List<string>();
+            foreach (var change in FieldChanges.Describe(ContactDiff.Between(current, replacement), forms ?? FormCatalog.Empty))
+            {
+                if (change.Kind != FieldChangeKind.Cleared && change.Kind != FieldChangeKind.Removed) continue;
+                var name = change.Path == ContactFields.TagsKey ? ContactPaths.Tag(change.OldValue) : change.Path;
+                if (!cleared.Contains(name)) cleared.Add(name);
+            }
+            return cleared;
+        }
+
+        private static bool IsKnownDate(string key) =>
+            ContactFields.TryResolve(key, out var field) && field.Type == ContactFieldType.Date && field.Path == key;
+
+        private static JsonObject Address(JsonObject address)
+        {
+            var trimmed = new JsonObject();
+            foreach (var pair in address)
+            {
+                if (ContactFields.IsReadOnlyAddressPart(pair.Key)) continue;
+                trimmed[pair.Key] = pair.Value?.DeepClone();
+            }
+            return trimmed;
+        }
+
+        private static JsonArray AppendEntries(JsonArray target, JsonNode? entries)
+        {
+            if (!(entries is JsonArray list)) return target;
+            foreach (var entry in list)
+            {
+                var trimmed = EntryShape.Trim(entry);
+                if (trimmed == null || Contains(target, trimmed)) continue;
+                target.Add(trimmed);
+            }
+            return target;
+        }
+
+        // Both custom-field keys may carry the same entries; one copy each. Lists are short, a scan is cheapest.
+        private static bool Contains(JsonArray target, JsonObject entry)
+        {
+            if (target.Count == 0 || !EntryShape.TryGetFormId(entry, out var formId)) return false;
+            var value = EntryShape.ValueOf(entry);
+            foreach (var existing in target)
+            {
+                if (EntryShape.TryGetFormId(existing, out var otherId) && otherId == formId && EntryShape.ValueOf((JsonObject)existing!).SameAs(value.RefId, value.Data)) return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace Qomon.Client.Merge
+{
+    /// <summary>
+    /// What the PowerShell layer hands the reader: null, text, numbers of every CLR width, bools, dates, lists and
+    /// nested dictionaries. These helpers classify and convert them without culture surprises.
+    /// </summary>
+    internal static class InputValues
+    {
+        public static bool IsMap(object? value) => value is IDictionary || value is IDictionary<string, object?> || value is IReadOnlyDictionary<string, object?>;
+
+        public static bool IsList(object? value) => !(value is string) && !IsMap(value) && value is IList;
+
+        public static bool IsEmptyText(object? value) => value is string text && text.Trim().Length == 0;
+
+        public static bool IsNumber(object? value) =>
+            value is int || value is long || value is short || value is byte || value is sbyte || value is uint || value is ulong
+            || value is ushort || value is double || value is float || value is decimal;
+
+        public static IEnumerable<KeyValuePair<string, object?>> EntriesOf(object map)
+        {
+            if (map is IDictionary<string, object?> generic)
+            {
+                foreach (var pair in generic) yield return pair;
+                yield break;
+            }
+            if (map is IReadOnlyDictionary<string, object?> readOnly)
+            {
+                foreach (var pair in readOnly) yield return pair;
+                yield break;
+            }
+            foreach (DictionaryEntry entry in (IDictionary)map)
+            {
+                yield return new KeyValuePair<string, object?>(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "", entry.Value);
+            }
+        }
+
+        /// <summary>The items of a list, or of a ';'-separated string (how one CSV cell carries several values), empty items dropped.</summary>
+        public static List<object?> ItemsOf(object value)
+        {
+            var items = new List<object?>();
+            if (value is string text)
+            {
+                foreach (var part in text.Split(';'))
+                {
+                    var trimmed = part.Trim();
+                    if (trimmed.Length > 0) items.Add(trimmed);
+                }
+                return items;
+            }
+            foreach (var item in (IList)value)
+            {
+                if (item is string s && s.Trim().Length == 0) continue;
+                items.Add(item);
+            }
+            return items;
+        }
+
+        /// <summary>How a value's kind reads in a message: "a list of 3 values", "a nested object", "true/false"...</summary>
+        public static string Describe(object? value)
+        {
+            if (value == null) return "null";
+            if (value is string) return "text";
+            if (value is bool) return "true/false";
+            if (IsNumber(value)) return "a number";
+            if (value is DateTime || value is DateTimeOffset) return "a date";
+            if (IsMap(value)) return "a nested object";
+            if (value is IList list) return list.Count == 1 ? "a list of 1 value" : "a list of " + list.Count.ToString(CultureInfo.InvariantCulture) + " values";
+            return "a value of type " + value.GetType().Name;
+        }
+
+        /// <summary>A number as invariant text: 42, 3.5, 1E+20 (R for doubles so nothing is rounded).</summary>
+        public static string NumberText(object number)
+        {
+            switch (number)
+            {
+                case double d: return d.ToString("R", CultureInfo.InvariantCulture);
+                case float f: return f.ToString("R", CultureInfo.InvariantCulture);
+                default: return Convert.ToString(number, CultureInfo.InvariantCulture) ?? "";
+            }
+        }
+
+        /// <summary>A whole number from a number or text ("42" from CSV). The problem says why not.</summary>
+        public static bool TryWhole(object value, out long result, out string? problem)
+        {
+            result = 0;
+            problem = null;
+            switch (value)
+            {
+                case long l: result = l; return true;
+                case int i: result = i; return true;
+                case short s: result = s; return true;
+                case byte b: result = b; return true;
+                case sbyte sb: result = sb; return true;
+                case uint ui: result = ui; return true;
+                case ushort us: result = us; return true;
+                case ulong ul when ul <= long.MaxValue: result = (long)ul; return true;
+                case double d when IsWholeDouble(d): result = (long)d; return true;
+                case float f when IsWholeDouble(f): result = (long)f; return true;
+                case decimal m when m == decimal.Truncate(m) && m >= long.MinValue && m <= long.MaxValue: result = (long)m; return true;
+                case string text:
+                    var trimmed = text.Trim();
+                    if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result)) return true;
+                    if (decimal.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        if (parsed == decimal.Truncate(parsed) && parsed >= long.MinValue && parsed <= long.MaxValue) { result = (long)parsed; return true; }
+                        problem = parsed == decimal.Truncate(parsed) ? $"'{trimmed}' is too large" : $"'{trimmed}' is not a whole number";
+                        return false;
+                    }
+                    problem = $"'{Shorten(trimmed)}' is not a number";
+                    return false;
+            }
+            if (IsNumber(value)) problem = $"{NumberText(value)} is not a whole number";
+            else problem = "expected a whole number, got " + Describe(value);
+            return false;
+        }
+
+        /// <summary>Checks text for the write: not longer than the limit, and no control characters (tabs and, where allowed, line breaks excepted).</summary>
+        public static string? CheckText(string text, int maxLength, bool multiline)
+        {
+            if (text.Length > maxLength)
+                return $"text of {text.Length.ToString(CultureInfo.InvariantCulture)} characters is longer than the limit of {maxLength.ToString(CultureInfo.InvariantCulture)}";
+            foreach (var c in text)
+            {
+                if (c == '\t') continue;
+                if ((c == '\r' || c == '\n') && multiline) continue;
+                if (c == '\r' || c == '\n') return "line breaks are not allowed in this field";
+                if (char.IsControl(c)) return $"contains the control character U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)}";
+            }
+            return null;
+        }
+
+        public static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+
+        private static bool IsWholeDouble(double d) => !double.IsNaN(d) && !double.IsInfinity(d) && Math.Floor(d) == d && d >= long.MinValue && d <= long.MaxValue;
+    }
+}
