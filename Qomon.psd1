@@ -10,6 +10,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('Qomon.Format.ps1xml')
+    TypesToProcess         = @('Qomon.Types.ps1xml')
     CmdletsToExport        = @(
         'Connect-Qomon', 'Disconnect-Qomon', 'Get-QomonConnection',
         'Get-QomonContact', 'Set-QomonContact', 'New-QomonContact', 'Remove-QomonContact',

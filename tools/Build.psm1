@@ -60,7 +60,7 @@ function Build-ModuleFolder {
     Copy-Item (Join-Path $Publish 'en-US/*') (Join-Path $script:ModuleOut 'en-US') -Recurse
 
     $manifest = Import-PowerShellDataFile (Join-Path $script:ModuleOut 'Qomon.psd1')
-    $expected = @($manifest.RootModule) + @($manifest.FormatsToProcess) + $ownAssemblies + 'Dependencies/System.Text.Json.dll'
+    $expected = @($manifest.RootModule) + @($manifest.FormatsToProcess) + @($manifest.TypesToProcess) + $ownAssemblies + 'Dependencies/System.Text.Json.dll'
     foreach ($file in $expected) {
         if (-not (Test-Path (Join-Path $script:ModuleOut $file))) { throw "Build is incomplete: module/Qomon/$file is missing." }
     }

@@ -1,0 +1,276 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Qomon.Client;
+using Qomon.Client.Model;
+using Qomon.Client.Search;
+using Qomon.PowerShell.Connections;
+using Qomon.PowerShell.Infrastructure;
+using Qomon.PowerShell.Output;
+using Qomon.PowerShell.Search;
+
+namespace Qomon.PowerShell.Commands
+{
+    /// <summary>
+    /// Get-QomonContact: contacts by id (many at once from the pipeline, several requests in flight, output in
+    /// input order) or by search (-Filter exact, -Query raw, -UpdatedSince), one page or every page (-All),
+    /// streamed as each page arrives; -Count asks /kpi instead.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "QomonContact", DefaultParameterSetName = SearchSet, SupportsPaging = true)]
+    [OutputType(ContactOutput.TypeName)]
+    [OutputType(typeof(long), ParameterSetName = new[] { SearchSet })]
+    public sealed class GetQomonContactCommand : QomonCmdlet
+    {
+        private const string IdSet = "Id";
+        private const string SearchSet = "Search";
+        private const int MaxPageSize = 1000;
+
+        /// <summary>One or more contact ids; from the pipeline as numbers or as objects with an Id or ContactId property.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("ContactId")]
+        [ValidateRange(1, long.MaxValue)]
+        public long[] Id { get; set; } = Array.Empty<long>();
+
+        /// <summary>How many contacts are read at once (the connection's token budget paces them all).</summary>
+        [Parameter(ParameterSetName = IdSet)]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        /// <summary>Field = value pairs, all of which must match exactly (@{ 'address.city' = 'Lyon'; surname = 'Martin' }).</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNull]
+        public Hashtable? Filter { get; set; }
+
+        /// <summary>A raw search tree ({"$all":[{"$all":[{"$condition":{...}}]}]}) as a hashtable or a JSON string.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNull]
+        public object? Query { get; set; }
+
+        /// <summary>Only contacts updated at or after this: a DateTime or Qomon date math such as 'now-1d/d'.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateNotNull]
+        public object? UpdatedSince { get; set; }
+
+        /// <summary>Every matching contact, page after page (sorted by lastchange, each contact once).</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Contacts per search request, 1 to 1000 (default 1000, the API's maximum).</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        [ValidateRange(1, MaxPageSize)]
+        public int PageSize { get; set; } = MaxPageSize;
+
+        /// <summary>Return how many contacts match (POST /kpi) instead of the contacts.</summary>
+        [Parameter(ParameterSetName = SearchSet)]
+        public SwitchParameter Count { get; set; }
+
+        private FormCatalog? _forms;
+        private PagingWindow? _window;
+        private OrderedWorkQueue<long, JsonObject>? _reads;
+        private Func<JsonObject, bool>? _exact;
+        private JsonObject? _query;
+
+        protected override void Begin()
+        {
+            _window = new PagingWindow(PagingParameters);
+            if (ParameterSetName == IdSet)
+            {
+                _reads = new OrderedWorkQueue<long, JsonObject>(Pipeline, ThrottleLimit, (id, ct) => Client.GetContactAsync(id, ct));
+                return;
+            }
+            _query = BuildQuery();
+            try
+            {
+                if (Count) { WriteCount(); return; }
+                if (PagingParameters.IncludeTotalCount)
+                {
+                    var total = Pipeline.Run(ct => Client.CountAsync(_query, ct));
+                    WriteObject(PagingParameters.NewTotalCount((ulong)Math.Max(0, total), _exact == null ? 1.0 : 0.5));
+                }
+                Search();
+            }
+            catch (QomonApiException e)
+            {
+                // A search that fails has no record to blame and nothing to go on with.
+                ThrowApiError(e, _query.ToJsonString());
+            }
+        }
+
+        protected override void Process()
+        {
+            if (_reads == null) return;
+            foreach (var id in Id)
+                foreach (var outcome in _reads.Submit(id)) Write(outcome);
+        }
+
+        protected override void End()
+        {
+            if (_reads == null) return;
+            foreach (var outcome in _reads.Complete()) Write(outcome);
+        }
+
+        protected override void Dispose(bool disposing) => _reads?.Dispose();
+
+        private void Write(WorkOutcome<long, JsonObject> outcome)
+        {
+            if (outcome.Task.IsCanceled) throw new PipelineStoppedException();
+            if (outcome.Exception is QomonApiException e)
+            {
+                WriteApiError(e, outcome.Item, e.IsNotFound ? QomonErrors.ContactNotFoundId : QomonErrors.NotFoundId);
+                return;
+            }
+            var contact = outcome.Result; // rethrows anything else (a bug, not a per-record failure)
+            if (_window!.Take()) WriteObject(ContactOutput.Create(contact, Forms()));
+        }
+
+        // Streams pages: each contact is written as its page arrives, and the next page is already on its way.
+        private void Search()
+        {
+            var perPage = PageSize;
+            var fetchAll = All.IsPresent || PagingParameters.First != ulong.MaxValue;
+            if (PagingParameters.First != ulong.MaxValue && !All && !ParameterSpecified(nameof(PageSize)) && _exact == null)
+                perPage = (int)Math.Min(MaxPageSize, Math.Max(1, PagingParameters.First + PagingParameters.Skip));
+
+            var page = 0;
+            if (_exact == null && _window!.SkipRemaining >= (ulong)perPage)
+            {
+                // Without a client-side filter every record counts toward -Skip, so whole pages need not be fetched.
+                page = (int)(_window.SkipRemaining / (ulong)perPage);
+                _window.Skipped((ulong)page * (ulong)perPage);
+            }
+
+            var seen = new HashSet<long>();
+            var forms = Forms();
+            var next = FetchPage(page, perPage);
+            while (true)
+            {
+                var contacts = Pipeline.Wait(next);
+                var more = contacts.Count >= perPage;
+                if (more && fetchAll) next = FetchPage(++page, perPage);
+                foreach (var contact in contacts)
+                {
+                    if (IdOf(contact) is long id && !seen.Add(id)) continue; // the result set moved under us
+                    if (_exact != null && !_exact(contact)) continue;
+                    if (_window!.Take()) WriteObject(ContactOutput.Create(contact, forms));
+                    if (_window.Full) return;
+                }
+                if (!more) return;
+                if (!fetchAll)
+                {
+                    WriteWarning($"More contacts may match than this page of {perPage} holds. Use -All to get every one, or -First/-Skip to choose.");
+                    return;
+                }
+            }
+        }
+
+        private Task<IReadOnlyList<JsonObject>> FetchPage(int page, int perPage) =>
+            Pipeline.Start(ct => Client.SearchPageAsync(_query!, page, perPage, "lastchange", true, ct));
+
+        private void WriteCount()
+        {
+            var total = Pipeline.Run(ct => Client.CountAsync(_query!, ct));
+            if (_exact == null)
+            {
+                WriteObject(total);
+                return;
+            }
+            // Qomon's eql is fuzzy, so /kpi over-counts a -Filter; count the exact matches page by page instead.
+            WriteVerbose($"The server counts {total} fuzzy matches; counting exact matches of -Filter.");
+            long exact = 0;
+            var seen = new HashSet<long>();
+            for (var page = 0; ; page++)
+            {
+                var contacts = Pipeline.Run(ct => Client.SearchPageAsync(_query!, page, MaxPageSize, "lastchange", true, ct));
+                foreach (var contact in contacts)
+                    if ((!(IdOf(contact) is long id) || seen.Add(id)) && _exact(contact)) exact++;
+                if (contacts.Count < MaxPageSize) break;
+            }
+            WriteObject(exact);
+        }
+
+        // -Query, then each -Filter equality, then -UpdatedSince, ANDed within the two levels Qomon allows.
+        private JsonObject BuildQuery()
+        {
+            try
+            {
+                JsonObject? tree = null;
+                if (Query != null) tree = ParseQuery(Query);
+                if (Filter != null)
+                {
+                    var filter = ContactFilter.Build(ToDictionary(Filter));
+                    _exact = filter.Matches;
+                    foreach (var condition in filter.Conditions)
+                        tree = QueryTree.And(tree, QueryTree.Condition(condition.Attribute, condition.Operation, condition.Value?.DeepClone()));
+                }
+                if (UpdatedSince != null) tree = ContactQuery.WithUpdatedSince(tree, UpdatedSinceCondition(UpdatedSince));
+                return tree ?? QueryTree.MatchAll();
+            }
+            catch (ArgumentException e)
+            {
+                ThrowInvalidArgument(e.Message, (object?)Query ?? (object?)Filter ?? UpdatedSince);
+                throw; // not reached: ThrowInvalidArgument throws
+            }
+        }
+
+        private static JsonObject UpdatedSinceCondition(object value)
+        {
+            switch (value is PSObject ps ? ps.BaseObject : value)
+            {
+                case DateTime date:
+                    return ContactQuery.UpdatedSince(new DateTimeOffset(date.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(date, DateTimeKind.Local) : date));
+                case DateTimeOffset date:
+                    return ContactQuery.UpdatedSince(date);
+                case string text:
+                    return ContactQuery.UpdatedSince(text);
+                default:
+                    throw new ArgumentException($"-UpdatedSince takes a [datetime] or a string such as '2026-01-31T08:00:00Z' or 'now-1d/d'; got a {value.GetType().Name}.");
+            }
+        }
+
+        private static JsonObject ParseQuery(object query)
+        {
+            var tree = PowerShellToJson.ParseBody(query) as JsonObject
+                ?? throw new ArgumentException("-Query must be an object such as @{ '$all' = @( @{ '$all' = @( @{ '$condition' = @{ attr = 'surname'; ope = 'eql'; value = 'Martin' } } ) } ) }.");
+            QueryShape.Validate(tree);
+            return tree;
+        }
+
+        private static IDictionary<string, object?> ToDictionary(Hashtable table)
+        {
+            var result = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (DictionaryEntry entry in table)
+                result[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] =
+                    entry.Value is PSObject ps ? ps.BaseObject : entry.Value;
+            return result;
+        }
+
+        private static long? IdOf(JsonObject contact)
+        {
+            if (contact["id"] is JsonValue value)
+            {
+                if (value.TryGetValue(out long id)) return id;
+                if (value.TryGetValue(out JsonElement e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out id)) return id;
+            }
+            return null;
+        }
+
+        // The forms give Answers its labels; loaded once per connection, on the first contact written.
+        private FormCatalog Forms()
+        {
+            if (_forms != null) return _forms;
+            try
+            {
+                return _forms = Pipeline.Run(ct => FormCache.For(QomonConnection).GetAllAsync(Client, ct));
+            }
+            catch (QomonApiException e) when (e.StatusCode != 401)
+            {
+                WriteWarning("Could not read the space's forms (" + QomonErrors.Describe(e) + "); Answers show form ids instead of labels.");
+                return _forms = FormCatalog.Empty;
+            }
+        }
+    }
+}

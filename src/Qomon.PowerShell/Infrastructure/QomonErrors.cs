@@ -1,0 +1,113 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Text;
+using Qomon.Client;
+
+namespace Qomon.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// The one place where failures become ErrorRecords: stable error ids (scripts match on them with
+    /// $_.FullyQualifiedErrorId) and categories that say what kind of failure it was. Messages are built from
+    /// the request line, status and the server's problem text only, never from headers, so no key can leak.
+    /// </summary>
+    public static class QomonErrors
+    {
+        public const string NotConnectedId = "Qomon.NotConnected";
+        public const string AuthenticationFailedId = "Qomon.AuthenticationFailed";
+        public const string PermissionDeniedId = "Qomon.PermissionDenied";
+        public const string NotFoundId = "Qomon.NotFound";
+        public const string ContactNotFoundId = "Qomon.ContactNotFound";
+        public const string FormNotFoundId = "Qomon.FormNotFound";
+        public const string InvalidDataId = "Qomon.InvalidData";
+        public const string ConflictId = "Qomon.Conflict";
+        public const string RateLimitExceededId = "Qomon.RateLimitExceeded";
+        public const string ConnectionFailedId = "Qomon.ConnectionFailed";
+        public const string RequestFailedId = "Qomon.RequestFailed";
+        public const string InvalidArgumentId = "Qomon.InvalidArgument";
+
+        /// <summary>The message and guidance for "no connection", shared by every command.</summary>
+        public const string NotConnectedMessage =
+            "Not connected. Run Connect-Qomon -ApiKey <SecureString> (or -Credential <PSCredential>, or set QOMON_API_KEY " +
+            "and run Connect-Qomon), or pass -Connection.";
+
+        public static ErrorRecord NotConnected() =>
+            new ErrorRecord(new InvalidOperationException(NotConnectedMessage), NotConnectedId, ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails(NotConnectedMessage)
+                {
+                    RecommendedAction = "Unattended: $env:QOMON_API_KEY = '<key>'; Connect-Qomon. In a runbook: " +
+                                        "Connect-Qomon -Credential (Get-AutomationPSCredential -Name 'Qomon')."
+                }
+            };
+
+        /// <summary>A bad parameter value or combination, as a terminating error.</summary>
+        public static ErrorRecord InvalidArgument(string message, object? target, string errorId = InvalidArgumentId) =>
+            new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+        /// <summary>
+        /// Maps an API failure to an ErrorRecord. <paramref name="notFoundId"/> names what a 404 means here
+        /// (Qomon.ContactNotFound for a contact id); <paramref name="target"/> is the record's id or input.
+        /// </summary>
+        public static ErrorRecord FromApi(QomonApiException exception, object? target, string notFoundId = NotFoundId)
+        {
+            var (id, category, action) = Classify(exception, notFoundId);
+            return new ErrorRecord(exception, id, category, target)
+            {
+                ErrorDetails = new ErrorDetails(Describe(exception)) { RecommendedAction = action }
+            };
+        }
+
+        private static (string Id, ErrorCategory Category, string Action) Classify(QomonApiException e, string notFoundId)
+        {
+            if (e.IsTransportFailure || e.StatusCode == 0 || e.StatusCode >= 500)
+                return (ConnectionFailedId, ErrorCategory.ConnectionError,
+                    "Check the network, the proxy settings and -BaseUri; the request was retried " + Attempts(e) + ".");
+            switch (e.StatusCode)
+            {
+                case 400:
+                case 422:
+                    return (InvalidDataId, ErrorCategory.InvalidData, "Correct the values named in the message and send the record again.");
+                case 401:
+                    return (AuthenticationFailedId, ErrorCategory.AuthenticationError, "Check the API key (Qomon: Settings > extensions > connect) and run Connect-Qomon again.");
+                case 403:
+                    return (PermissionDeniedId, ErrorCategory.PermissionDenied, "The API key is valid but may not do this; ask a space administrator.");
+                case 404:
+                    return (notFoundId, ErrorCategory.ObjectNotFound, "Check the id; it may have been deleted.");
+                case 409:
+                    return (ConflictId, ErrorCategory.ResourceExists, "Read the record again and retry.");
+                case 429:
+                    return (RateLimitExceededId, ErrorCategory.LimitsExceeded,
+                        "The rate limit held after " + Attempts(e) + "; raise -MaxRetryCount or -RetryTimeLimitSec on Connect-Qomon, or lower -ThrottleLimit.");
+                default:
+                    return (RequestFailedId, ErrorCategory.NotSpecified, "See the status and detail in the message.");
+            }
+        }
+
+        private static string Attempts(QomonApiException e) =>
+            e.Attempts == 1 ? "once" : e.Attempts.ToString(CultureInfo.InvariantCulture) + " times";
+
+        /// <summary>"GET /contacts/5 failed: 404 Not Found. detail. location: message (value)".</summary>
+        public static string Describe(QomonApiException e)
+        {
+            var text = new StringBuilder();
+            var requestLine = e.Method + " " + e.Path;
+            if (e.IsTransportFailure || e.StatusCode == 0)
+            {
+                // The client's message already names the request.
+                if (!e.Message.StartsWith(requestLine, StringComparison.Ordinal)) text.Append(requestLine).Append(" failed: ");
+                text.Append(e.Message);
+            }
+            else
+            {
+                text.Append(requestLine).Append(" failed: ").Append(e.StatusCode.ToString(CultureInfo.InvariantCulture));
+                if (!string.IsNullOrEmpty(e.Title)) text.Append(' ').Append(e.Title);
+                if (!string.IsNullOrEmpty(e.Detail)) text.Append(". ").Append(e.Detail);
+            }
+            if (e.Errors != null && e.Errors.Count > 0)
+                text.Append(" (").Append(string.Join("; ", e.Errors.Select(f => f.Location + ": " + f.Message))).Append(')');
+            return text.ToString();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Qomon.Client.Model;
+using Qomon.PowerShell.Infrastructure;
+
+namespace Qomon.PowerShell.Output
+{
+    /// <summary>
+    /// The contact as it was read, kept out of sight beside each Qomon.Contact object: not a property (a user
+    /// could change it, Export-Csv would write it) but a weak side table, gone when the object is collected.
+    /// Set-QomonContact uses it to merge only what the caller changed since the read, so a concurrent edit of
+    /// another field on the server survives.
+    /// </summary>
+    public static class ContactSnapshots
+    {
+        private sealed class Snapshot
+        {
+            public Snapshot(JsonObject asRead, FormCatalog forms)
+            {
+                AsRead = asRead;
+                Forms = forms;
+            }
+
+            public JsonObject AsRead { get; }
+            public FormCatalog Forms { get; }
+        }
+
+        private static readonly ConditionalWeakTable<PSObject, Snapshot> Table = new ConditionalWeakTable<PSObject, Snapshot>();
+
+        /// <summary>Records the contact as read. The JSON is kept as given: do not modify it afterwards.</summary>
+        public static void Remember(PSObject contact, JsonObject asRead, FormCatalog forms)
+        {
+            Table.Remove(contact);
+            Table.Add(contact, new Snapshot(asRead, forms));
+        }
+
+        /// <summary>True for an object that Get-QomonContact (or a write's -PassThru) produced.</summary>
+        public static bool IsQomonContact(PSObject? contact) => contact != null && Table.TryGetValue(contact, out _);
+
+        /// <summary>A copy of the contact as it was read, or false when the object was not read by this module.</summary>
+        public static bool TryGetOriginal(PSObject contact, out JsonObject original)
+        {
+            if (Table.TryGetValue(contact, out var snapshot))
+            {
+                original = (JsonObject)snapshot.AsRead.DeepClone();
+                return true;
+            }
+            original = null!;
+            return false;
+        }
+
+        /// <summary>
+        /// The pair a merge needs: the contact as read and as it is now, after the caller's in-place edits
+        /// (its NoteProperties, converted back to JSON). Feed both to ContactChangeDetector.Between.
+        /// </summary>
+        public static bool TryGetEdit(PSObject contact, out JsonObject original, out JsonObject current)
+        {
+            current = null!;
+            if (!TryGetOriginal(contact, out original)) return false;
+            current = (JsonObject)PowerShellToJson.Convert(contact)!;
+            return true;
+        }
+
+        /// <summary>The forms that were current when the contact was read (for its Answers view).</summary>
+        internal static bool TryGet(PSObject contact, out JsonObject asRead, out FormCatalog forms)
+        {
+            if (Table.TryGetValue(contact, out var snapshot))
+            {
+                asRead = snapshot.AsRead;
+                forms = snapshot.Forms;
+                return true;
+            }
+            asRead = null!;
+            forms = null!;
+            return false;
+        }
+    }
+}

@@ -1,7 +1,0 @@
-namespace Qomon.PowerShell
-{
-    internal static class ModuleInfo
-    {
-        internal const string Name = "Qomon";
-    }
-}

@@ -1,0 +1,79 @@
+# Get-QomonForm against the emulator: every kind, -Type, -Id, the connection's cache and -Refresh.
+BeforeAll {
+    Import-Module $env:QOMON_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/QomonTestHelpers.psm1') -Force
+    $script:emulator = Start-TestEmulator -Seed 10
+}
+
+AfterAll {
+    Disconnect-Qomon
+    Stop-TestEmulator $script:emulator
+}
+
+Describe 'Get-QomonForm' {
+    BeforeEach { Connect-TestEmulator $script:emulator -Parameters @{ SkipValidation = $true } }
+
+    It 'lists the forms of one kind as Qomon.Form objects with their values' {
+        $forms = @(Get-QomonForm -Type survey)
+        $forms.Count | Should -BeGreaterThan 0
+        $forms[0].pstypenames[0] | Should -Be 'Qomon.Form'
+        $forms.Kind | Sort-Object -Unique | Should -Be 'survey'
+        $forms | ForEach-Object { $_.Id | Should -BeGreaterThan 0; $_.Label | Should -Not -BeNullOrEmpty }
+        @($forms | Where-Object { $_.Type -in 'radio', 'checkbox' } | Select-Object -First 1).RefValues | Should -Not -BeNullOrEmpty
+    }
+
+    It 'lists every kind by default' {
+        $kinds = Get-QomonForm | ForEach-Object Kind | Sort-Object -Unique
+        $kinds | Should -Contain 'consent'
+        $kinds | Should -Contain 'custom_fields'
+        $kinds | Should -Contain 'survey'
+    }
+
+    It 'completes and validates -Type' {
+        { Get-QomonForm -Type 'no_such_kind' } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        (Get-Command Get-QomonForm).Parameters.Type.Attributes.ValidValues | Should -Contain 'level_of_support'
+    }
+
+    It 'reads each kind once per connection, then answers from the cache' {
+        $traffic = Measure-EmulatorTraffic $script:emulator {
+            Get-QomonForm -Type consent, survey
+            Get-QomonForm -Type consent, survey
+        }
+        $traffic.Routes['GET /v1/forms/type/{type}'] | Should -Be 2
+    }
+
+    It 'reads again with -Refresh' {
+        $null = Get-QomonForm -Type consent
+        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonForm -Type consent -Refresh }
+        $traffic.Routes['GET /v1/forms/type/{type}'] | Should -Be 1
+    }
+
+    It 'finds forms by id, from the cache when their kind was listed, from the pipeline too' {
+        $survey = Get-QomonForm -Type survey | Select-Object -First 2
+        $traffic = Measure-EmulatorTraffic $script:emulator { $survey | Get-QomonForm }
+        @($traffic.Output).Id | Should -Be @($survey.Id)
+        $traffic.RequestsTotal | Should -Be 0
+    }
+
+    It 'reads a form by id that is not cached' {
+        $id = (Get-QomonForm -Type custom_fields | Select-Object -First 1).Id
+        Connect-TestEmulator $script:emulator -Parameters @{ SkipValidation = $true }
+        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonForm -Id $id }
+        $traffic.Output.Id | Should -Be $id
+        $traffic.Routes['GET /forms/{id}'] | Should -Be 1
+    }
+
+    It 'writes a non-terminating ObjectNotFound error for an unknown id' {
+        $null = Get-QomonForm -Id 987654321 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.FormNotFound*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be 987654321
+    }
+
+    It 'has a default table view that fits 80 columns' {
+        $lines = Get-QomonForm -Type consent | Out-String -Width 80 -Stream | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^\s*Id\s+Kind\s+Type\s+Label\s+Values'
+        foreach ($line in $lines) { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+}

@@ -1,0 +1,234 @@
+# Get-QomonContact against the emulator: by id (pipeline, order, errors, concurrency under the budget) and by
+# search (-Filter, -Query, -UpdatedSince, -All, paging, -Count), plus the Qomon.Contact output shape.
+BeforeAll {
+    Import-Module $env:QOMON_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers/QomonTestHelpers.psm1') -Force
+    # One emulator for the file: 5,000 seeded contacts, a bucket scaled up so bulk reads take seconds.
+    $script:emulator = Start-TestEmulator -Seed 5000 -Settings @{ burst = 100; rate = 500 }
+    Connect-TestEmulator $script:emulator
+    $script:ids = @(Get-QomonContact -First 3000 | ForEach-Object id)
+}
+
+AfterAll {
+    Disconnect-Qomon
+    Stop-TestEmulator $script:emulator
+}
+
+Describe 'Get-QomonContact -Id' {
+    It 'returns a Qomon.Contact with the API''s field names' {
+        $contact = Get-QomonContact -Id $script:ids[0]
+        $contact.pstypenames[0] | Should -Be 'Qomon.Contact'
+        $contact.id | Should -Be $script:ids[0]
+        $contact.Id | Should -BeOfType [long]
+        $contact.psobject.Properties.Name | Should -Contain 'firstname'
+        $contact.psobject.Properties.Name | Should -Contain 'surname'
+    }
+
+    It 'keeps nested objects as objects and arrays as arrays' {
+        $contact = Get-QomonContact -Id $script:ids[0]
+        $contact.address | Should -BeOfType [pscustomobject]
+        , $contact.formdatas | Should -BeOfType [object[]]
+    }
+
+    It 'reads friendly aliases defined once for the type' {
+        $contact = Get-QomonContact -Id $script:ids[0]
+        $contact.Email | Should -Be $contact.mail
+        $contact.LastName | Should -Be $contact.surname
+        $contact.City | Should -Be $contact.address.city
+        $contact.psobject.Properties['Email'].MemberType | Should -Be 'AliasProperty'
+        (Get-TypeData Qomon.Contact).Members.Keys | Should -Contain 'Email'
+    }
+
+    It 'sets nested fields through an alias' {
+        $contact = Get-QomonContact -Id $script:ids[0]
+        $contact.City = 'Elsewhere'
+        $contact.address.city | Should -Be 'Elsewhere'
+    }
+
+    It 'shows form and custom-field answers by label' {
+        $withAnswers = Get-QomonContact -First 200 | Where-Object { @($_.formdatas).Count -gt 0 } | Select-Object -First 1
+        $withAnswers | Should -Not -BeNullOrEmpty
+        $labels = @($withAnswers.Answers.psobject.Properties.Name)
+        $labels.Count | Should -BeGreaterThan 0
+        $formLabels = @(Get-QomonForm | ForEach-Object Label)
+        $labels | Where-Object { $_ -notin $formLabels -and $_ -notmatch '\[\d+\]$' } | Should -BeNullOrEmpty
+    }
+
+    It 'takes ids from the pipeline by value and by property name (Id, ContactId)' {
+        $three = $script:ids[0..2]
+        @($three | Get-QomonContact).id | Should -Be $three
+        @($three | ForEach-Object { [pscustomobject]@{ Id = $_ } } | Get-QomonContact).id | Should -Be $three
+        @($three | ForEach-Object { [pscustomobject]@{ ContactId = $_ } } | Get-QomonContact).id | Should -Be $three
+        @(Get-QomonContact -Id $three | Get-QomonContact).id | Should -Be $three
+    }
+
+    It 'writes a non-terminating ObjectNotFound error per missing id, with the id as target' {
+        $found = Get-QomonContact -Id $script:ids[0], 999999991, $script:ids[1], 999999992 -ErrorVariable missing -ErrorAction SilentlyContinue
+        @($found).id | Should -Be @($script:ids[0], $script:ids[1])
+        $missing.Count | Should -Be 2
+        $missing[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.ContactNotFound*'
+        $missing[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $missing[0].TargetObject | Should -Be 999999991
+        $missing[1].TargetObject | Should -Be 999999992
+    }
+
+    It 'stops at the first missing id with -ErrorAction Stop' {
+        { Get-QomonContact -Id 999999993, $script:ids[0] -ErrorAction Stop } | Should -Throw -ErrorId 'Qomon.ContactNotFound*'
+    }
+
+    It 'refuses ids that are not positive' {
+        { Get-QomonContact -Id 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
+    It 'reads 3,000 contacts through the pipeline in input order without a single 429' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { $script:ids | Get-QomonContact -ThrottleLimit 8 }
+        $traffic.Output.Count | Should -Be 3000
+        # Output keeps input order although requests run concurrently.
+        [long[]]$traffic.Output.id | Should -Be ([long[]]$script:ids)
+        $traffic.Throttled | Should -Be 0
+        $traffic.Routes['GET /contacts/{id}'] | Should -Be 3000
+    }
+
+    It 'shares one budget across two pipelines in a row (no 429 when the second starts)' {
+        $traffic = Measure-EmulatorTraffic $script:emulator {
+            $script:ids[0..599] | Get-QomonContact
+            $script:ids[600..1199] | Get-QomonContact
+        }
+        $traffic.Output.Count | Should -Be 1200
+        $traffic.Throttled | Should -Be 0
+        (Get-QomonConnection).Throttled | Should -Be 0
+    }
+
+    It 'stops fetching when Select-Object -First has enough' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { $script:ids | Get-QomonContact | Select-Object -First 5 }
+        $traffic.Output.Count | Should -Be 5
+        # At most the requests in flight when the fifth arrived, not 3,000.
+        $traffic.Routes['GET /contacts/{id}'] | Should -BeLessThan 100
+    }
+
+    It 'applies -Skip and -First to the contacts read' {
+        @(Get-QomonContact -Id $script:ids[0..4] -Skip 1 -First 2).id | Should -Be $script:ids[1..2]
+    }
+}
+
+Describe 'Get-QomonContact search' {
+    It 'returns one page and warns once that more exist' {
+        $page = Get-QomonContact -PageSize 50 -WarningVariable warnings -WarningAction SilentlyContinue
+        @($page).Count | Should -Be 50
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Match '-All'
+    }
+
+    It 'does not warn when the page holds everything' {
+        $null = Get-QomonContact -Filter @{ surname = 'Nobody-Has-This-Name' } -WarningVariable warnings
+        @($warnings).Count | Should -Be 0
+    }
+
+    It '-All over 5,000 contacts returns each exactly once' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonContact -All | ForEach-Object id }
+        $ids = $traffic.Output
+        $ids.Count | Should -Be (Get-QomonContact -Count)
+        $ids.Count | Should -BeGreaterOrEqual 5000
+        ($ids | Sort-Object -Unique).Count | Should -Be $ids.Count
+        # Pages of 1000: five or six searches, not one per contact.
+        $traffic.Routes['POST /search'] | Should -BeLessOrEqual 7
+    }
+
+    It 'respects -All:$false' {
+        @(Get-QomonContact -All:$false -PageSize 10 -WarningAction SilentlyContinue).Count | Should -Be 10
+    }
+
+    It 'streams: Select-Object -First stops after the first page' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonContact -All -PageSize 100 | Select-Object -First 5 }
+        $traffic.Output.Count | Should -Be 5
+        # The first page, and at most the next one already on its way.
+        $traffic.Routes['POST /search'] | Should -BeLessOrEqual 2
+    }
+
+    It 'pages with -First and -Skip, across page boundaries' {
+        $all = @(Get-QomonContact -First 30 -PageSize 1000).id
+        $all.Count | Should -Be 30
+        @(Get-QomonContact -Skip 10 -First 5).id | Should -Be $all[10..14]
+        @(Get-QomonContact -Skip 10 -First 15 -PageSize 7).id | Should -Be $all[10..24]
+    }
+
+    It 'reports the total first with -IncludeTotalCount' {
+        $result = @(Get-QomonContact -First 2 -IncludeTotalCount)
+        $result.Count | Should -Be 3
+        [long]$result[0].psobject.BaseObject | Should -Be (Get-QomonContact -Count)
+    }
+
+    It 'counts through /kpi with -Count' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonContact -Count }
+        $traffic.Output | Should -BeOfType [long]
+        $traffic.Output | Should -BeGreaterOrEqual 5000
+        $traffic.Routes['POST /kpi'] | Should -Be 1
+        [int]$traffic.Routes['POST /search'] | Should -Be 0
+    }
+
+    Context 'exact -Filter where the server matches loosely' {
+        BeforeAll {
+            $script:marker = 'Filter' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+            $script:exactId = New-TestContact @{ firstname = 'Exact'; surname = $script:marker; address = @{ city = 'Test' } }
+            $script:looseId = New-TestContact @{ firstname = 'Loose'; surname = $script:marker; address = @{ city = 'Testville' } }
+        }
+
+        It 'the server''s eql matches both Test and Testville' {
+            $query = @{ '$all' = @(@{ '$all' = @(
+                @{ '$condition' = @{ attr = 'address.city'; ope = 'eql'; value = 'Test' } },
+                @{ '$condition' = @{ attr = 'surname'; ope = 'eql'; value = $script:marker } }) }) }
+            @(Get-QomonContact -Query $query).id | Sort-Object | Should -Be (@($script:exactId, $script:looseId) | Sort-Object)
+        }
+
+        It '-Filter returns only the exact match' {
+            @(Get-QomonContact -Filter @{ 'address.city' = 'Test'; surname = $script:marker }).id | Should -Be $script:exactId
+        }
+
+        It '-Filter -Count counts only exact matches' {
+            Get-QomonContact -Filter @{ 'address.city' = 'Test'; surname = $script:marker } -Count | Should -Be 1
+        }
+
+        It '-Query takes a JSON string' {
+            $json = '{"$all":[{"$all":[{"$condition":{"attr":"surname","ope":"eql","value":"' + $script:marker + '"}}]}]}'
+            @(Get-QomonContact -Query $json).Count | Should -Be 2
+        }
+
+        It '-Query and -Filter combine' {
+            $query = @{ '$all' = @(@{ '$all' = @(@{ '$condition' = @{ attr = 'surname'; ope = 'eql'; value = $script:marker } }) }) }
+            @(Get-QomonContact -Query $query -Filter @{ firstname = 'Loose' }).id | Should -Be $script:looseId
+        }
+
+        It 'refuses a query tree with a condition directly under the root' {
+            $bad = @{ '$all' = @(@{ '$condition' = @{ attr = 'surname'; ope = 'eql'; value = 'x' } }) }
+            { Get-QomonContact -Query $bad } | Should -Throw -ErrorId 'Qomon.InvalidArgument*'
+        }
+
+        It '-UpdatedSince finds contacts written since a DateTime or a date-math string' {
+            $recent = @(Get-QomonContact -UpdatedSince (Get-Date).AddMinutes(-10) -All)
+            $recent.id | Should -Contain $script:exactId
+            $recent.Count | Should -BeLessThan 5000
+            foreach ($contact in $recent) { [datetimeoffset]$contact.UpdatedAt | Should -BeGreaterOrEqual ([datetimeoffset]::UtcNow.AddMinutes(-11)) }
+            @(Get-QomonContact -UpdatedSince 'now-1h' -All).id | Should -Contain $script:looseId
+        }
+
+        It 'refuses an -UpdatedSince that is no date' {
+            { Get-QomonContact -UpdatedSince 'yesterday-ish' } | Should -Throw -ErrorId 'Qomon.InvalidArgument*'
+        }
+    }
+}
+
+Describe 'Qomon.Contact formatting' {
+    It 'has a default table of Id, firstname, surname, mail, city, UpdatedAt that fits 80 columns' {
+        $lines = Get-QomonContact -Id $script:ids[0..2] | Out-String -Width 80 -Stream | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match '^\s*Id\s+firstname\s+surname\s+mail\s+city\s+UpdatedAt\s*$'
+        foreach ($line in $lines) { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'declares its output types' {
+        (Get-Command Get-QomonContact).OutputType.Name | Should -Contain 'Qomon.Contact'
+        foreach ($command in Get-Command -Module Qomon -CommandType Cmdlet) {
+            if ($command.Name -match '^(Set|New|Remove)-') { continue }
+            $command.OutputType | Should -Not -BeNullOrEmpty -Because "$($command.Name) declares [OutputType]"
+        }
+    }
+}

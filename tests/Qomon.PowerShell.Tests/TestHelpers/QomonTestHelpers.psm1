@@ -1,0 +1,175 @@
+# Helpers shared by the Pester suites: start and drive the Qomon emulator, and connect the module to it.
+# The emulator is `dotnet $env:QOMON_TEST_EMULATOR` (tools/Invoke-Pester.ps1 sets the path); its control plane
+# (/_emulator/*) is loopback-only and needs no key.
+Set-StrictMode -Version Latest
+$ErrorActionPreference = 'Stop'
+
+function Start-TestEmulator {
+    <#
+    .SYNOPSIS
+        Starts an emulator on a free loopback port and returns { Url, ApiKey, SecureApiKey, Process }.
+    .PARAMETER Seed
+        How many contacts to seed.
+    .PARAMETER Settings
+        Emulator settings by their CLI name without dashes (burst, rate, 'cost-write', 'latency-ms', ...) or camelCase.
+    .EXAMPLE
+        $emulator = Start-TestEmulator -Seed 500 -Settings @{ burst = 100; rate = 500 }
+    #>
+    [CmdletBinding()]
+    param(
+        [int] $Seed = 100,
+        [hashtable] $Settings = @{},
+        [string] $ApiKey = ('test-key-' + [guid]::NewGuid().ToString('N')),
+        [string[]] $AdditionalApiKey = @(),
+        [int] $TimeoutSec = 60
+    )
+    $dll = $env:QOMON_TEST_EMULATOR
+    if (-not $dll -or -not (Test-Path $dll)) { throw "The emulator is not built: QOMON_TEST_EMULATOR='$dll'." }
+
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--urls', 'http://127.0.0.1:0', '--api-key', $ApiKey, '--seed', $Seed)) { $start.ArgumentList.Add([string]$argument) }
+    foreach ($extra in $AdditionalApiKey) { $start.ArgumentList.Add('--api-key'); $start.ArgumentList.Add($extra) }
+    foreach ($name in $Settings.Keys) {
+        $start.ArgumentList.Add('--' + (ConvertTo-KebabCase $name))
+        $start.ArgumentList.Add((ConvertTo-SettingText $Settings[$name]))
+    }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($start)
+    # Standard error is read and dropped so a chatty emulator can never block on a full pipe.
+    $process.BeginErrorReadLine()
+
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+    $url = $null
+    while (-not $url) {
+        $read = $process.StandardOutput.ReadLineAsync()
+        $left = [int][Math]::Max(0, ($deadline - [DateTime]::UtcNow).TotalMilliseconds)
+        if (-not $read.Wait($left)) { $process.Kill($true); throw "The emulator did not announce its URL within $TimeoutSec s." }
+        $line = $read.Result
+        if ($null -eq $line) { throw "The emulator exited (code $(if ($process.HasExited) { $process.ExitCode })) before announcing its URL." }
+        if ($line -match '^QOMON_EMULATOR_URL=(?<url>\S+)') { $url = $Matches.url.TrimEnd('/') }
+    }
+    [pscustomobject]@{
+        PSTypeName   = 'Qomon.TestEmulator'
+        Url          = $url
+        ApiKey       = $ApiKey
+        SecureApiKey = (ConvertTo-SecureString $ApiKey -AsPlainText -Force)
+        Process      = $process
+    }
+}
+
+function Stop-TestEmulator {
+    [CmdletBinding()]
+    param([Parameter(ValueFromPipeline)] [AllowNull()] $Emulator)
+    process {
+        if ($null -eq $Emulator -or $null -eq $Emulator.Process) { return }
+        try { if (-not $Emulator.Process.HasExited) { $Emulator.Process.Kill($true); $null = $Emulator.Process.WaitForExit(10000) } }
+        finally { $Emulator.Process.Dispose() }
+    }
+}
+
+function Connect-TestEmulator {
+    <# Connects the module to the emulator; -PassThru returns a separate connection instead. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [switch] $PassThru, [hashtable] $Parameters = @{})
+    Connect-Qomon -ApiKey $Emulator.SecureApiKey -BaseUri $Emulator.Url -PassThru:$PassThru @Parameters
+}
+
+function Get-EmulatorStats {
+    <# {requestsTotal, requests: {"GET /contacts/{id}": {"200": n}}, tokensSpent, throttled, faultsInjected} #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/stats"
+}
+
+function Get-EmulatorRequestCount {
+    <# How many requests the emulator saw for one route ('POST /search'), any status. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Route)
+    $stats = Get-EmulatorStats -Emulator $Emulator
+    $found = $stats.requests.PSObject.Properties[$Route]
+    if (-not $found) { return 0 }
+    Get-RouteTotal $found.Value
+}
+
+function Measure-EmulatorTraffic {
+    <#
+    .SYNOPSIS
+        Runs a script block and says what the emulator saw meanwhile: { Output, Throttled, RequestsTotal, Routes }
+        where Routes maps 'GET /contacts/{id}' (etc.) to the number of requests, any status.
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [scriptblock] $ScriptBlock)
+    $before = Get-EmulatorStats -Emulator $Emulator
+    $output = & $ScriptBlock
+    $after = Get-EmulatorStats -Emulator $Emulator
+    $routes = @{}
+    foreach ($route in $after.requests.PSObject.Properties) {
+        $was = $before.requests.PSObject.Properties[$route.Name]
+        $routes[$route.Name] = (Get-RouteTotal $route.Value) - $(if ($was) { Get-RouteTotal $was.Value } else { 0 })
+    }
+    [pscustomobject]@{
+        Output        = $output
+        Throttled     = $after.throttled - $before.throttled
+        RequestsTotal = $after.requestsTotal - $before.requestsTotal
+        Routes        = $routes
+    }
+}
+
+function Get-RouteTotal($ByStatus) {
+    $sum = 0
+    foreach ($status in $ByStatus.PSObject.Properties) { $sum += $status.Value }
+    $sum
+}
+
+function Set-EmulatorConfig {
+    <# Changes emulator settings at run time: Set-EmulatorConfig $emulator @{ burst = 100; rate = 500 }. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Settings)
+    $body = [ordered]@{}
+    foreach ($name in $Settings.Keys) { $body[(ConvertTo-CamelCase $name)] = $Settings[$name] }
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/config" -ContentType 'application/json' -Body ($body | ConvertTo-Json -Compress)
+}
+
+function Reset-Emulator {
+    <# Stats to zero, data re-seeded, buckets full. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/reset"
+}
+
+function Get-ContactHistory {
+    <# Every stored version of a contact, oldest first, one per write, each as GET returns it. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [long] $Id)
+    $versions = Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/contacts/$Id/history"
+    , @($versions)
+}
+
+function New-TestContact {
+    <# Creates a contact through the API (POST /contacts) on the module's connection and returns its id. #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [hashtable] $Contact, $Connection)
+    $extra = @{}
+    if ($Connection) { $extra.Connection = $Connection }
+    $created = Invoke-QomonRequest -Method POST -Path '/contacts' -Body @{ data = @{ contact = $Contact } } @extra
+    [long]$created.data.contact.id
+}
+
+function ConvertTo-KebabCase([string] $Name) {
+    ($Name -creplace '([a-z0-9])([A-Z])', '$1-$2').ToLowerInvariant()
+}
+
+function ConvertTo-CamelCase([string] $Name) {
+    $parts = $Name -split '-'
+    $parts[0] + -join ($parts | Select-Object -Skip 1 | ForEach-Object { $_.Substring(0, 1).ToUpperInvariant() + $_.Substring(1) })
+}
+
+function ConvertTo-SettingText($Value) {
+    if ($Value -is [bool]) { return $Value.ToString().ToLowerInvariant() }
+    [string]::Format([cultureinfo]::InvariantCulture, '{0}', $Value)
+}
+
+Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Connect-TestEmulator, Get-EmulatorStats, Get-EmulatorRequestCount, Measure-EmulatorTraffic,
+    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, New-TestContact
