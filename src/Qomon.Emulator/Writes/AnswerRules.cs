@@ -35,6 +35,28 @@ public static class AnswerRules
         }
     }
 
+    /// <summary>
+    /// Upsert's merge: existing rows stay (with their ids) unless a radio answer replaces them; new values
+    /// follow the same per-type rule; rows of forms not mentioned are untouched.
+    /// </summary>
+    public static List<FormAnswer> Merge(IReadOnlyList<FormAnswer> existing, IEnumerable<AnswerInput> sent, IIdSource ids, DateTime now)
+    {
+        var rows = existing.ToList();
+        foreach (var a in sent)
+        {
+            switch (a.Form.Type)
+            {
+                case FormType.Radio:
+                    rows.RemoveAll(r => r.FormId == a.Form.Id);
+                    break;
+                case FormType.Checkbox when rows.Any(r => r.FormId == a.Form.Id && r.FormRefId == a.FormRefId):
+                    continue;
+            }
+            rows.Add(NewRow(a, ids, now));
+        }
+        return rows;
+    }
+
     public static FormAnswer NewRow(AnswerInput a, IIdSource ids, DateTime now) => new()
     {
         Id = ids.NextAnswerId(),

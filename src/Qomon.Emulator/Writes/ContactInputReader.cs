@@ -110,10 +110,19 @@ public sealed class ContactInputReader(FormCatalog forms, bool strict)
         if (strict) r.Fail(location, readOnly ? "is read-only" : "is not a known field", value);
     }
 
-    Address? ReadAddress(JsonElement e, string location, FieldReader r)
+    /// <summary>Sets one plain contact field from JSON; false when the name is not a plain writable field.</summary>
+    internal static bool TrySetField(ref Contact contact, string name, JsonElement value, string location, FieldReader r)
+    {
+        if (!ContactFields.TryGetValue(name, out var set)) return false;
+        contact = set(contact, value, location, r);
+        return true;
+    }
+
+    /// <summary>Reads an address; given a start address, the sent keys are laid over it (upsert's merge).</summary>
+    internal Address? ReadAddress(JsonElement e, string location, FieldReader r, Address? start = null)
     {
         if (e.ValueKind == JsonValueKind.Null || !r.IsObject(e, location)) return null;
-        var address = new Address();
+        var address = start ?? new Address();
         foreach (var p in e.EnumerateObject())
         {
             var l = $"{location}.{p.Name}";
@@ -123,7 +132,7 @@ public sealed class ContactInputReader(FormCatalog forms, bool strict)
         return address;
     }
 
-    List<string> ReadTags(JsonElement e, string location, FieldReader r)
+    internal List<string> ReadTags(JsonElement e, string location, FieldReader r)
     {
         var tags = new List<string>();
         foreach (var (item, l) in r.Array(e, location))
@@ -142,7 +151,7 @@ public sealed class ContactInputReader(FormCatalog forms, bool strict)
         return tags;
     }
 
-    List<NoteInput> ReadNotes(JsonElement e, string location, FieldReader r)
+    internal List<NoteInput> ReadNotes(JsonElement e, string location, FieldReader r)
     {
         var notes = new List<NoteInput>();
         foreach (var (item, l) in r.Array(e, location))

@@ -39,18 +39,25 @@ public static class ContactReplacer
     public static Address? Place(Address? current, Address? sent, IIdSource ids)
     {
         if (sent is null) return null;
-        var key = $"{sent.Housenumber}|{sent.Street}|{sent.Postalcode}|{sent.City}|{sent.Country}";
-        var hash = (uint)StableHash(key);
+        var id = current?.Id ?? ids.NextAddressId();
+        if (current is not null && SamePlace(current, sent))
+            return sent with { Id = id, Latitude = current.Latitude, Longitude = current.Longitude, Score = current.Score, Invalid = current.Invalid };
+
+        var hash = (uint)StableHash($"{sent.Housenumber}|{sent.Street}|{sent.Postalcode}|{sent.City}|{sent.Country}");
         var hasPlace = !string.IsNullOrWhiteSpace(sent.City) || !string.IsNullOrWhiteSpace(sent.Postalcode);
         return sent with
         {
-            Id = current?.Id ?? ids.NextAddressId(),
+            Id = id,
             Latitude = hasPlace ? (43 + hash % 700_000 / 100_000.0).ToString("0.000000", CultureInfo.InvariantCulture) : null,
             Longitude = hasPlace ? (-1 + hash / 700_000 % 800_000 / 100_000.0).ToString("0.000000", CultureInfo.InvariantCulture) : null,
             Score = hasPlace ? 0.9 : null,
             Invalid = !hasPlace,
         };
     }
+
+    /// <summary>The same address text needs no new geocoding, so coordinates survive a read-modify-write.</summary>
+    static bool SamePlace(Address a, Address b) =>
+        a.Housenumber == b.Housenumber && a.Street == b.Street && a.Postalcode == b.Postalcode && a.City == b.City && a.Country == b.Country;
 
     /// <summary>Notes sent with a known id keep it (and their creation time); the others are new.</summary>
     static List<Note> Notes(IReadOnlyList<Note> current, IReadOnlyList<NoteInput> sent, IIdSource ids, DateTime now) =>
