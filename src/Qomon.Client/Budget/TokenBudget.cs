@@ -24,12 +24,23 @@ namespace Qomon.Client
         private readonly SemaphoreSlim _turnstile = new SemaphoreSlim(1, 1);
 
         private double _burst, _rate, _tokens, _inFlight;
+        private int _inFlightRequests;
+        // Until the server has answered once, the local bucket is a guess (another process may have drained
+        // the server's), so only one request goes out: its answer calibrates the rest instead of many 429s.
+        private bool _calibrated;
+        private TaskCompletionSource<bool> _answered = NewSignal();
         private long _lastRefill, _pausedUntil;
         private long _totalWaitTicks;
         private int _waiting;
 
         public TokenBudget(TimeProvider timeProvider, double burst = 100, double ratePerSecond = 10)
+            : this(timeProvider, burst, ratePerSecond, calibrated: false)
         {
+        }
+
+        internal TokenBudget(TimeProvider timeProvider, double burst, double ratePerSecond, bool calibrated)
+        {
+            _calibrated = calibrated;
             _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
             _burst = burst;
             _rate = ratePerSecond;
@@ -50,6 +61,9 @@ namespace Qomon.Client
 
         /// <summary>Tokens held by requests sent but not yet answered.</summary>
         public double InFlight { get { lock (_gate) return _inFlight; } }
+
+        /// <summary>Whether a server answer has calibrated the bucket yet (before that, one request at a time).</summary>
+        public bool IsCalibrated { get { lock (_gate) return _calibrated; } }
 
         /// <summary>Requests waiting for tokens right now.</summary>
         public int Waiting => Volatile.Read(ref _waiting);
@@ -73,6 +87,17 @@ namespace Qomon.Client
                 while (true)
                 {
                     TimeSpan wait;
+                    Task? firstAnswer = null;
+                    lock (_gate)
+                    {
+                        if (!_calibrated && _inFlightRequests > 0)
+                            firstAnswer = _answered.Task;
+                    }
+                    if (firstAnswer != null)
+                    {
+                        await firstAnswer.WaitAsync(Timeout.InfiniteTimeSpan, _time, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
                     lock (_gate)
                     {
                         Refill();
@@ -82,6 +107,7 @@ namespace Qomon.Client
                         {
                             _tokens -= needed;
                             _inFlight += needed;
+                            _inFlightRequests++;
                             return needed;
                         }
                         var refill = TimeSpan.FromTicks((long)Math.Ceiling((needed - _tokens) / _rate * TimeSpan.TicksPerSecond));
@@ -119,6 +145,9 @@ namespace Qomon.Client
             {
                 Refill();
                 _inFlight = Math.Max(0, _inFlight - reserved);
+                _inFlightRequests = Math.Max(0, _inFlightRequests - 1);
+                _calibrated = true;
+                _answered.TrySetResult(true);
 
                 if (headers.Burst.HasValue && headers.Burst.Value > 0) _burst = headers.Burst.Value;
                 if (headers.Rate.HasValue) _rate = headers.Rate.Value;
@@ -148,8 +177,22 @@ namespace Qomon.Client
         /// <summary>The request failed without an answer: the server may or may not have charged it, so keep the tokens spent.</summary>
         internal void Abandon(double reserved)
         {
-            lock (_gate) _inFlight = Math.Max(0, _inFlight - reserved);
+            lock (_gate)
+            {
+                _inFlight = Math.Max(0, _inFlight - reserved);
+                _inFlightRequests = Math.Max(0, _inFlightRequests - 1);
+                if (!_calibrated)
+                {
+                    // No answer to calibrate from: let the next request be the probe.
+                    var waiting = _answered;
+                    _answered = NewSignal();
+                    waiting.TrySetResult(false);
+                }
+            }
         }
+
+        private static TaskCompletionSource<bool> NewSignal() =>
+            new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public override string ToString()
         {

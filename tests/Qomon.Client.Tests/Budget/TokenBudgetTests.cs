@@ -9,6 +9,10 @@ namespace Qomon.Client.Tests.Budget
     {
         private static readonly DateTimeOffset Start = TestConnection.Start;
 
+        // Most tests look at pacing alone: skip the one-request-until-first-answer start.
+        private static TokenBudget Calibrated(FakeTimeProvider clock, double burst = 100, double rate = 10) =>
+            new TokenBudget(clock, burst, rate, calibrated: true);
+
         private static RateLimitHeaders Headers(string? limit = null, double? remaining = null, double? cost = null)
         {
             var h = new RateLimitHeaders { Remaining = remaining, Cost = cost };
@@ -20,7 +24,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task ThirtyWritesSpendTheBurstThenFollowTheRefillRate()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             var sentAt = new List<TimeSpan>();
 
             async Task<int> Writes()
@@ -50,7 +54,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task LimitHeaderRecalibratesBurstAndRate()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
 
             var reserved = (await budget.AcquireAsync(1, CancellationToken.None));
             budget.Complete(reserved, "GET /contacts/{id}", 200, Headers("burst:50;rate:2.5"), null);
@@ -75,7 +79,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task RemainingHeaderLowersLocalTokens()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
 
             var reserved = (await budget.AcquireAsync(1, CancellationToken.None));
             budget.Complete(reserved, "GET /contacts/{id}", 200, Headers(remaining: 10, cost: 1), null);
@@ -87,7 +91,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task RemainingHeaderNeverRaisesLocalTokens()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             for (var i = 0; i < 16; i++)
                 budget.Complete((await budget.AcquireAsync(5, CancellationToken.None)), "PATCH /contacts/{id}", 200, new RateLimitHeaders(), null);
             Assert.Equal(20, budget.Available, 6);
@@ -102,7 +106,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task RemainingHeaderKeepsBackTokensOfRequestsStillInFlight()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             var first = (await budget.AcquireAsync(5, CancellationToken.None));
             await budget.AcquireAsync(5, CancellationToken.None); // still in flight
             Assert.Equal(10, budget.InFlight, 6);
@@ -117,7 +121,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task CostHeaderCorrectsTheEstimateAndIsLearnedPerRoute()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             Assert.Equal(5, budget.Costs.Estimate("PATCH /contacts/{id}"));
 
             var reserved = (await budget.AcquireAsync(5, CancellationToken.None));
@@ -143,7 +147,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task A429DrainsTheBucketAndPausesItForRetryAfter()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             var reserved = await budget.AcquireAsync(1, CancellationToken.None);
             budget.Complete(reserved, "GET /contacts/{id}", 429, new RateLimitHeaders(), TimeSpan.FromSeconds(3));
             Assert.True(budget.Available <= 0.0001);
@@ -159,7 +163,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task ParallelAcquirersNeverOverspend()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             var granted = 0;
             var tasks = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
             {
@@ -185,7 +189,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task ManyThreadsTakingOneTokenGetExactlyTheBurst()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             var granted = 0;
             using var stop = new CancellationTokenSource();
             var tasks = Enumerable.Range(0, 300).Select(_ => Task.Run(async () =>
@@ -210,7 +214,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task ABudgetWaitIsCancellable()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             for (var i = 0; i < 20; i++) await budget.AcquireAsync(5, CancellationToken.None);
 
             using var cts = new CancellationTokenSource();
@@ -228,7 +232,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task TotalWaitSumsFakeWaitingTime()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock, burst: 5, ratePerSecond: 1);
+            using var budget = Calibrated(clock, 5, 1);
             await budget.AcquireAsync(5, CancellationToken.None);
 
             await clock.Drive(budget.AcquireAsync(2, CancellationToken.None), TimeSpan.FromMilliseconds(100));
@@ -241,7 +245,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task ZeroRateMeansTheServerDoesNotLimit()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock);
+            using var budget = Calibrated(clock);
             budget.Complete(await budget.AcquireAsync(1, CancellationToken.None), "GET /x", 200, Headers("burst:100;rate:0"), null);
 
             for (var i = 0; i < 500; i++)
@@ -254,7 +258,7 @@ namespace Qomon.Client.Tests.Budget
         public async Task ALongWaitIsAnnouncedAsAWarning()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock, burst: 10, ratePerSecond: 1);
+            using var budget = Calibrated(clock, 10, 1);
             var log = new RecordingLog();
             using var scope = QomonLog.Use(log);
             await budget.AcquireAsync(10, CancellationToken.None);
@@ -268,9 +272,61 @@ namespace Qomon.Client.Tests.Budget
         public async Task ACostAboveTheBurstIsCappedInsteadOfWaitingForever()
         {
             var clock = new FakeTimeProvider(Start);
-            using var budget = new TokenBudget(clock, burst: 3, ratePerSecond: 1);
+            using var budget = Calibrated(clock, 3, 1);
             var reserved = await budget.AcquireAsync(5, CancellationToken.None);
             Assert.Equal(3, reserved);
+        }
+    
+        [Fact]
+        public async Task UntilTheFirstAnswerOnlyOneRequestIsInFlight()
+        {
+            var clock = new FakeTimeProvider(Start);
+            using var budget = new TokenBudget(clock);
+            Assert.False(budget.IsCalibrated);
+
+            var first = await budget.AcquireAsync(1, CancellationToken.None);
+            var second = budget.AcquireAsync(1, CancellationToken.None);
+            await ClockDriver.Settle();
+            Assert.False(second.IsCompleted);
+
+            // The server's bucket had been drained by someone else: its answer brings the local one down.
+            budget.Complete(first, "GET /contacts/{id}", 200, Headers("burst:100;rate:10.0", remaining: 3, cost: 1), null);
+            await second;
+            Assert.True(budget.IsCalibrated);
+            Assert.Equal(2, budget.Available, 6);
+        }
+
+        [Fact]
+        public async Task AFirstRequestThatGotNoAnswerLetsTheNextOneProbe()
+        {
+            var clock = new FakeTimeProvider(Start);
+            using var budget = new TokenBudget(clock);
+            var first = await budget.AcquireAsync(1, CancellationToken.None);
+            var second = budget.AcquireAsync(1, CancellationToken.None);
+            var third = budget.AcquireAsync(1, CancellationToken.None);
+
+            budget.Abandon(first);
+            await second;
+            await ClockDriver.Settle();
+            Assert.False(third.IsCompleted);
+            Assert.False(budget.IsCalibrated);
+
+            budget.Complete(await second, "GET /contacts/{id}", 200, new RateLimitHeaders(), null);
+            await third;
+        }
+
+        [Fact]
+        public async Task WaitingForTheFirstAnswerIsCancellable()
+        {
+            var clock = new FakeTimeProvider(Start);
+            using var budget = new TokenBudget(clock);
+            await budget.AcquireAsync(1, CancellationToken.None);
+            using var cts = new CancellationTokenSource();
+            var second = budget.AcquireAsync(1, cts.Token);
+
+            cts.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
         }
     }
 }
