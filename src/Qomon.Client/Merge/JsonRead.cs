@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -14,6 +15,8 @@ namespace Qomon.Client.Merge
             if (!(node is JsonValue json)) return false;
             if (json.TryGetValue(out long number)) { value = number; return true; }
             if (json.TryGetValue(out int small)) { value = small; return true; }
+            if (json.TryGetValue(out double real) && Math.Floor(real) == real && Math.Abs(real) < 9e15) { value = (long)real; return true; }
+            if (json.TryGetValue(out decimal exact) && decimal.Truncate(exact) == exact && Math.Abs(exact) < 9e15m) { value = (long)exact; return true; }
             if (json.TryGetValue(out JsonElement element))
             {
                 if (element.ValueKind == JsonValueKind.Number) return element.TryGetInt64(out value);
