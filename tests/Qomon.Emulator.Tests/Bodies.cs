@@ -27,14 +27,14 @@ public static class Bodies
         return answer;
     }
 
-    public static JsonObject Search(JsonNode? query, int? perPage = 100, int? page = null, string? sortAttr = null, bool? sortAsc = null)
+    public static JsonObject SearchBody(JsonNode? query, int? perPage = 100, int? page = null, string? sortAttr = null, bool? sortAsc = null)
     {
         var search = new JsonObject();
         if (perPage is not null) search["per_page"] = perPage;
         if (page is not null) search["page"] = page;
         if (sortAttr is not null) search["sort_attr"] = sortAttr;
         if (sortAsc is not null) search["sort_asc"] = sortAsc;
-        if (query is not null) search["query"] = query;
+        if (query is not null) search["query"] = query.DeepClone();
         return new JsonObject { ["data"] = new JsonObject { ["advanced_search"] = search } };
     }
 
