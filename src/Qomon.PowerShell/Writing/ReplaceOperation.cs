@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Text.Json.Nodes;
@@ -59,8 +60,12 @@ namespace Qomon.PowerShell.Writing
             IReadOnlyList<FieldChange>? differences = null;
             if (record.Current != null)
             {
-                cleared = ContactWriteShape.FieldsClearedByReplace(record.Current, record.FullContact!, _forms);
-                differences = ContactMerger.Merge(record.Current, ContactChangeDetector.Between(record.Current, record.FullContact!), _forms).Differences;
+                // An empty list "cleared" (action_ids: [] -> nothing) loses nothing; naming it would only hide what does.
+                differences = ContactMerger.Merge(record.Current, ContactChangeDetector.Between(record.Current, record.FullContact!), _forms).Differences
+                    .Where(d => !(d.Kind == FieldChangeKind.Cleared && (d.OldValue.Length == 0 || d.OldValue == "[]"))).ToList();
+                var lost = differences;
+                cleared = ContactWriteShape.FieldsClearedByReplace(record.Current, record.FullContact!, _forms)
+                    .Where(name => !name.EndsWith("]", StringComparison.Ordinal) ? lost.Any(d => d.Path == name) : true).ToList();
             }
             var action = cleared == null ? "Replace all fields (fields the input leaves out are cleared)"
                 : cleared.Count == 0 ? "Replace all fields (none is cleared)"
