@@ -23,6 +23,7 @@ namespace Qomon.Client.Merge
         private readonly Dictionary<string, KeyValuePair<string, string>> targets = new Dictionary<string, KeyValuePair<string, string>>(StringComparer.OrdinalIgnoreCase);
         private long? id;
         private string? idName;
+        private bool idRejected;
         private DateTimeOffset? updatedAt;
 
         public ContactInputReading(FormCatalog forms, ContactReadOptions options)
@@ -53,7 +54,7 @@ namespace Qomon.Client.Merge
             if (StartsWith(name, ContactFields.AddressPrefix) && ContactFields.IsReadOnlyAddressPart(name.Substring(ContactFields.AddressPrefix.Length))) return;
             if (ContactFields.IsAnswerListKey(name.ToLowerInvariant()))
             {
-                Problem(name, "answers are named one form at a time: use form:<label or id> or custom:<label or id> columns");
+                ReadAnswerList(name, name.ToLowerInvariant() == AnswerKinds.FormDatasKey ? AnswerKind.FormData : AnswerKind.CustomField, value);
                 return;
             }
 
@@ -67,7 +68,7 @@ namespace Qomon.Client.Merge
 
         public ContactReadResult Finish()
         {
-            if (options.RequireId && !id.HasValue) problems.Insert(0, new InputProblem("Id", "no contact id: give Id, id or ContactId (a positive whole number)"));
+            if (options.RequireId && !id.HasValue && !idRejected) problems.Insert(0, new InputProblem("Id", "no contact id: give Id, id or ContactId (a positive whole number)"));
             return new ContactReadResult(changes, id, updatedAt, problems, skippedEmpty);
         }
 
@@ -284,6 +285,83 @@ namespace Qomon.Client.Merge
             if (mode == '=') changes.SetAnswer(kind, form.Id, values);
         }
 
+        // A raw formdatas/custom_fields list (a contact piped as a plain object carries one): each form it names
+        // gets exactly the entries listed; forms it does not name are left alone, as everywhere else.
+        private void ReadAnswerList(string name, AnswerKind kind, object? value)
+        {
+            if (value == null || InputValues.IsEmptyText(value)) { skippedEmpty.Add(name); return; }
+            if (!InputValues.IsList(value))
+            {
+                Problem(name, "expected a list of {form_id, form_ref_id, data} entries, or use form:<label or id> / custom:<label or id> columns");
+                return;
+            }
+            var byForm = new Dictionary<long, List<AnswerValue>>();
+            var order = new List<long>();
+            foreach (var item in (System.Collections.IList)value)
+            {
+                if (!InputValues.IsMap(item))
+                {
+                    Problem(name, $"each entry must be an object with form_id, form_ref_id and data, got {InputValues.Describe(item)}");
+                    return;
+                }
+                object? formIdValue = null, refIdValue = null, data = null, deletedAt = null;
+                foreach (var pair in InputValues.EntriesOf(item!))
+                {
+                    switch ((pair.Key ?? "").ToLowerInvariant())
+                    {
+                        case "form_id": formIdValue = pair.Value; break;
+                        case "form_ref_id": refIdValue = pair.Value; break;
+                        case "data": data = pair.Value; break;
+                        case "deleted_at": deletedAt = pair.Value; break;
+                    }
+                }
+                if (deletedAt != null && !InputValues.IsEmptyText(deletedAt)) continue;
+                var formId = formIdValue == null ? null : FieldValueReader.ReadPositiveId(formIdValue, out _);
+                var refId = refIdValue == null ? null : FieldValueReader.ReadPositiveId(refIdValue, out _);
+                if (!formId.HasValue || !refId.HasValue)
+                {
+                    Problem(name, "an entry needs a positive form_id and form_ref_id");
+                    return;
+                }
+                var form = forms.Find(formId.Value);
+                if (form == null || form.AnswerKind != kind)
+                {
+                    Problem(name, $"form {formId.Value.ToString(CultureInfo.InvariantCulture)} is not a known {(kind == AnswerKind.CustomField ? "custom field" : "form")}");
+                    return;
+                }
+                QomonRefValue? refValue = null;
+                foreach (var candidate in form.RefValues)
+                {
+                    if (candidate.Id == refId.Value) refValue = candidate;
+                }
+                if (refValue == null)
+                {
+                    Problem(name, $"{refId.Value.ToString(CultureInfo.InvariantCulture)} is not a refvalue of '{form.Label}'");
+                    return;
+                }
+                string? text;
+                if (AnswerValueReader.IsChoice(form)) text = refValue.Value ?? refValue.Label ?? "";
+                else
+                {
+                    string? problem = "an entry has no data";
+                    var read = data == null ? null : AnswerValueReader.Read(form, data, options.MaxTextLength, out problem);
+                    if (read == null) { Problem(name, $"form '{form.Label}': " + problem); return; }
+                    text = read[0].Data;
+                }
+                if (!byForm.TryGetValue(form.Id, out var values))
+                {
+                    values = new List<AnswerValue>();
+                    byForm.Add(form.Id, values);
+                    order.Add(form.Id);
+                }
+                values.Add(new AnswerValue(refValue.Id, text));
+            }
+            foreach (var formId in order)
+            {
+                if (Claim(name, AnswerKinds.PathOf(kind, formId), Fingerprint(byForm[formId]))) changes.SetAnswer(kind, formId, byForm[formId]);
+            }
+        }
+
         private void ReadId(string name, object? value)
         {
             if (value == null || InputValues.IsEmptyText(value)) return;
@@ -291,6 +369,7 @@ namespace Qomon.Client.Merge
             if (!number.HasValue)
             {
                 Problem(name, "the contact id " + problem);
+                idRejected = true;
                 return;
             }
             if (id.HasValue && id.Value != number.Value)
