@@ -9,8 +9,10 @@ using Qomon.Client.Http;
 namespace Qomon.Client.Retry
 {
     /// <summary>
-    /// Resends what is safe to resend: 429 always (Qomon did not process it); 502, 503, 504, dropped
-    /// connections and per-attempt timeouts only for idempotent requests. The per-attempt timeout lives here,
+    /// Resends what is safe to resend: 429 always (Qomon did not process it); 500, 502, 503, 504, dropped
+    /// connections and per-attempt timeouts only for idempotent requests. 500 is included because the API's
+    /// clients (and its docs) treat 5xx as transient, and resending an idempotent request costs at most a few
+    /// seconds before the same error is reported. The per-attempt timeout lives here,
     /// not in HttpClient.Timeout, so that budget waits and backoff are never cut short by it.
     /// Written here rather than taken from Polly to ship no extra assemblies (see DEPENDENCIES.md).
     /// </summary>
@@ -56,7 +58,7 @@ namespace Qomon.Client.Retry
 
                 var retriable = status == 429
                     || (outcome.Failure != null && (idempotent || TransportFailure.ProvesNotSent(outcome.Failure)))
-                    || (idempotent && (status == 502 || status == 503 || status == 504));
+                    || (idempotent && IsTransientServerError(status));
                 if (!retriable)
                     return outcome.Response ?? throw TransportException(method, path, attempt, state, outcome, null);
 
@@ -82,6 +84,8 @@ namespace Qomon.Client.Retry
                 await _time.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
+
+        private static bool IsTransientServerError(int status) => status == 500 || status == 502 || status == 503 || status == 504;
 
         private async Task<AttemptOutcome> SendOnceAsync(HttpRequestMessage request, byte[]? body, CancellationToken cancellationToken)
         {

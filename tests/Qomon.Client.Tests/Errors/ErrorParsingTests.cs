@@ -61,12 +61,12 @@ namespace Qomon.Client.Tests.Errors
         public async Task ANonJsonErrorBodyBecomesTheDetail()
         {
             using var t = new TestConnection();
-            t.Transport.ThenStatus(500, "<html>Internal error</html>");
+            t.Transport.ThenStatus(400, "<html>Bad request</html>");
 
             var ex = await Assert.ThrowsAsync<QomonApiException>(() => t.Drive(t.Client.GetContactAsync(5, CancellationToken.None)));
 
-            Assert.Equal(500, ex.StatusCode);
-            Assert.Equal("<html>Internal error</html>", ex.Detail);
+            Assert.Equal(400, ex.StatusCode);
+            Assert.Equal("<html>Bad request</html>", ex.Detail);
         }
 
         [Fact]

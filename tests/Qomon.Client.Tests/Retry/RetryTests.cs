@@ -15,6 +15,7 @@ namespace Qomon.Client.Tests.Retry
 
         [Theory]
         [InlineData(429)]
+        [InlineData(500)]
         [InlineData(502)]
         [InlineData(503)]
         [InlineData(504)]
@@ -199,10 +200,11 @@ namespace Qomon.Client.Tests.Retry
         }
 
         [Theory]
+        [InlineData(500)]
         [InlineData(502)]
         [InlineData(503)]
         [InlineData(504)]
-        public async Task ACreateAnsweredWithAGatewayErrorIsNotRetried(int status)
+        public async Task ACreateAnsweredWithAServerErrorIsNotRetried(int status)
         {
             using var t = new TestConnection();
             t.Transport.ThenStatus(status).ThenStatus(200, ContactBody);
@@ -271,7 +273,7 @@ namespace Qomon.Client.Tests.Retry
         [InlineData(404)]
         [InlineData(409)]
         [InlineData(422)]
-        [InlineData(500)]
+        [InlineData(501)]
         public async Task OtherErrorsAreNotRetried(int status)
         {
             using var t = new TestConnection();
