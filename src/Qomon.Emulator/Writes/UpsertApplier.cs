@@ -75,7 +75,11 @@ public sealed class UpsertApplier(Space space)
                 (kind == FormKinds.CustomFields ? record.CustomFields : record.FormDatas).AddRange(answers);
             }
             else if (p.Name == "address")
-                record.Changes.Add((c, ids) => c with { Address = ContactReplacer.Place(c.Address, reader.ReadAddress(value, location, r, c.Address), ids) });
+            {
+                // Read once now so that a bad address drops the record; the merge re-reads it over the stored one.
+                reader.ReadAddress(value, location, r);
+                record.Changes.Add((c, ids) => c with { Address = ContactReplacer.Place(c.Address, reader.ReadAddress(value, location, new FieldReader(), c.Address), ids) });
+            }
             else if (p.Name == "tags")
             {
                 var tags = reader.ReadTags(value, location, r);
