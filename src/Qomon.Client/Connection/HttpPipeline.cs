@@ -17,6 +17,8 @@ namespace Qomon.Client.Connection
     /// </summary>
     internal static class HttpPipeline
     {
+        internal const int MaxConnections = 16;
+
         public static HttpClient Build(QomonConnectionSettings settings, ApiKey key, TokenBudget budget, QomonCounters counters)
         {
             HttpMessageHandler transport = settings.TransportHandler != null
@@ -37,6 +39,15 @@ namespace Qomon.Client.Connection
             var handler = new HttpClientHandler { UseProxy = true };
             if (handler.SupportsAutomaticDecompression)
                 handler.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate;
+            try
+            {
+                // .NET Framework allows 2 connections per host by default, which would serialise parallel work.
+                handler.MaxConnectionsPerServer = MaxConnections;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // Older runtimes: keep their default.
+            }
 
             if (settings.Proxy != null)
             {

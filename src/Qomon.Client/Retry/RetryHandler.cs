@@ -102,12 +102,14 @@ namespace Qomon.Client.Retry
                         await response.Content.LoadIntoBufferAsync().WaitAsync(Timeout.InfiniteTimeSpan, _time, linked.Token).ConfigureAwait(false);
                     return new AttemptOutcome(response, null, false);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                catch (Exception) when (cancellationToken.IsCancellationRequested)
                 {
+                    // Ctrl+C: whatever the transport threw on the way out (on .NET Framework it can be a
+                    // WebException), the caller must see a cancellation, never an API error.
                     response?.Dispose();
-                    throw;
+                    throw new OperationCanceledException(cancellationToken);
                 }
-                catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+                catch (Exception ex) when (timeout.IsCancellationRequested && (ex is OperationCanceledException || TransportFailure.IsTransport(ex)))
                 {
                     response?.Dispose();
                     return new AttemptOutcome(null, ex, true);

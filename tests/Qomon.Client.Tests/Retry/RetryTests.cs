@@ -337,5 +337,37 @@ namespace Qomon.Client.Tests.Retry
             Assert.True(ex.IsNotFound);
             Assert.False(ex.OutcomeUnknown);
         }
+    
+        [Fact]
+        public async Task CancellingARequestOnTheWireIsACancellationNotAnError()
+        {
+            using var t = new TestConnection();
+            t.Transport.ThenHang();
+            using var cts = new CancellationTokenSource();
+
+            var call = t.Client.ReplaceContactAsync(7, new JsonObject(), cts.Token);
+            await ClockDriver.Settle();
+            cts.Cancel();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+            Assert.Single(t.Sent);
+            Assert.Equal(0, t.Connection.Counters.Retries);
+            Assert.Equal(0, t.Connection.Counters.Failures);
+        }
+
+        [Fact]
+        public async Task ATransportErrorRaisedByCancellationIsStillACancellation()
+        {
+            using var t = new TestConnection();
+            using var cts = new CancellationTokenSource();
+            t.Transport.Then((_, _) =>
+            {
+                cts.Cancel();
+                return Task.FromException<HttpResponseMessage>(new HttpRequestException("The request was aborted: The request was canceled."));
+            });
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => t.Client.GetContactAsync(7, cts.Token));
+            Assert.Single(t.Sent);
+        }
     }
 }
