@@ -47,10 +47,18 @@ namespace Qomon.Client
             return Envelope.Contact(answer.Body);
         }
 
-        /// <summary>PATCH /contacts/{id}: a FULL replacement. Returns the contact as stored.</summary>
-        public async Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, CancellationToken cancellationToken)
+        /// <summary>PATCH /contacts/{id}: a FULL replacement. Returns the contact as stored.
+        /// An attempt whose answer was lost is resent with the same body (a full replacement is idempotent).</summary>
+        public Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, CancellationToken cancellationToken) =>
+            ReplaceContactAsync(id, contact, resendOnUnknownOutcome: true, cancellationToken);
+
+        /// <summary>PATCH /contacts/{id}. With <paramref name="resendOnUnknownOutcome"/> false, an attempt whose answer
+        /// was lost (dropped connection, timeout, 5xx) is not resent: the QomonApiException has OutcomeUnknown set so
+        /// the caller can read the contact back and merge again. 429 and refused connections are still retried.</summary>
+        public async Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, bool resendOnUnknownOutcome, CancellationToken cancellationToken)
         {
-            var answer = await ExecuteAsync(Patch, ContactPath(id), SearchBody.ContactEnvelope(contact), cancellationToken).ConfigureAwait(false);
+            var answer = await ExecuteAsync(Patch, ContactPath(id), SearchBody.ContactEnvelope(contact), cancellationToken,
+                resendOnUnknownOutcome: resendOnUnknownOutcome).ConfigureAwait(false);
             return Envelope.Contact(answer.Body);
         }
 
@@ -121,10 +129,12 @@ namespace Qomon.Client
             return new Uri(_base + "/" + relativePath.TrimStart('/'));
         }
 
-        private async Task<Answer> ExecuteAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken, bool lenientBody = false)
+        private async Task<Answer> ExecuteAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken,
+            bool lenientBody = false, bool resendOnUnknownOutcome = true)
         {
             using (var request = new HttpRequestMessage(method, BuildUri(relativePath)))
             {
+                if (!resendOnUnknownOutcome) RequestInfo.ForbidResendOnUnknownOutcome(request);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 if (body != null)
                     request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");

@@ -30,6 +30,7 @@ namespace Qomon.Client.Http
         /// </summary>
         public static bool IsIdempotent(HttpRequestMessage request)
         {
+            if (request.Properties.ContainsKey(NoResendKey)) return false;
             var method = request.Method.Method.ToUpperInvariant();
             switch (method)
             {
@@ -50,6 +51,11 @@ namespace Qomon.Client.Http
             var route = RouteTemplate(request);
             return method == "POST" && (EndsWith(route, "/search") || EndsWith(route, "/kpi"));
         }
+
+        private const string NoResendKey = "Qomon.NoResendOnUnknownOutcome";
+
+        /// <summary>The caller reads back before resending (see QomonClient.ReplaceContactAsync).</summary>
+        public static void ForbidResendOnUnknownOutcome(HttpRequestMessage request) => request.Properties[NoResendKey] = true;
 
         private static bool EndsWith(string route, string suffix) => route.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
     }

@@ -369,5 +369,28 @@ namespace Qomon.Client.Tests.Retry
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => t.Client.GetContactAsync(7, cts.Token));
             Assert.Single(t.Sent);
         }
+    
+        [Fact]
+        public async Task AReplaceThatMustNotBeResentBlindlyReportsTheUnknownOutcome()
+        {
+            using var t = new TestConnection();
+            t.Transport.ThenThrow(new HttpRequestException("reset")).ThenStatus(200, ContactBody);
+
+            var ex = await Assert.ThrowsAsync<QomonApiException>(() => t.Drive(t.Client.ReplaceContactAsync(7, new JsonObject(), resendOnUnknownOutcome: false, CancellationToken.None)));
+
+            Assert.True(ex.OutcomeUnknown);
+            Assert.Single(t.Sent);
+        }
+
+        [Fact]
+        public async Task AReplaceThatMustNotBeResentBlindlyIsStillRetriedAfter429()
+        {
+            using var t = new TestConnection();
+            t.Transport.ThenStatus(429).ThenStatus(200, ContactBody);
+
+            await t.Drive(t.Client.ReplaceContactAsync(7, new JsonObject(), resendOnUnknownOutcome: false, CancellationToken.None));
+
+            Assert.Equal(2, t.Sent.Count);
+        }
     }
 }
