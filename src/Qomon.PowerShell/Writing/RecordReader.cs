@@ -80,11 +80,7 @@ namespace Qomon.PowerShell.Writing
 
             foreach (var problem in flat.Problems) record.Fail(WriteErrors.InvalidInput(record, problem.Key, problem.Value));
             var hasIdValue = flat.Entries.Any(e => IsIdName(e.Key) && !(e.Value is null) && !(e.Value is string text && text.Trim().Length == 0));
-            // A bad id value also leaves the record without an id; "no contact id" on top of "'abc' is not a number" is noise.
-            var problems = result.Problems.Where(p => IsIdName(p.Field)).Skip(1).Any() && hasIdValue && !result.Id.HasValue && _options.RequireId
-                ? result.Problems.Skip(1)
-                : result.Problems;
-            foreach (var problem in problems)
+            foreach (var problem in result.Problems)
             {
                 var errorId = !IsIdName(problem.Field) ? WriteErrors.InvalidInputId : hasIdValue ? WriteErrors.InvalidIdId : WriteErrors.MissingIdId;
                 record.Fail(WriteErrors.InvalidInput(record, problem.Field, problem.Message, errorId));

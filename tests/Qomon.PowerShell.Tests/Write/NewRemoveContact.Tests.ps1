@@ -1,0 +1,83 @@
+# New-QomonContact and Remove-QomonContact against the emulator.
+BeforeAll {
+    Import-Module $env:QOMON_TEST_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/QomonTestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'WriteTestHelpers.psm1') -Force
+    $script:emulator = Start-TestEmulator -Seed 5 -Settings @{ burst = 100; rate = 500 }
+    Connect-TestEmulator $script:emulator
+}
+
+AfterAll {
+    Disconnect-Qomon
+    Stop-TestEmulator $script:emulator
+}
+
+Describe 'New-QomonContact' {
+    It 'creates a contact from -Property, with labels for answers, and returns it with its id' {
+        $created = New-QomonContact -Property @{
+            firstname = 'Chloé'; surname = 'Bernard'; Email = 'chloe.bernard@example.org'; 'address.city' = 'Lyon'
+            'form:Level of support' = 'Support'; 'custom:Skills' = @('IT', 'Legal'); tags = 'volunteer;donor'
+        }
+        $created.pstypenames[0] | Should -Be 'Qomon.Contact'
+        $created.id | Should -BeGreaterThan 0
+        $stored = (Get-ContactHistory $script:emulator $created.id)[-1]
+        $stored.mail | Should -Be 'chloe.bernard@example.org'
+        $stored.address.city | Should -Be 'Lyon'
+        ($stored.formdatas | Where-Object form_id -EQ 47570).data | Should -Be 'support'
+        @($stored.custom_fields | Where-Object form_id -EQ 879855 | ForEach-Object data | Sort-Object) | Should -Be @('it', 'legal')
+        @($stored.tags.name | Sort-Object) | Should -Be @('donor', 'volunteer')
+    }
+
+    It 'creates one contact per Import-Csv row, in order' {
+        $csv = Join-Path $TestDrive 'new.csv'
+        @('firstname,surname,mobile,form:Main concern', 'Hugo,Petit,+33 6 01 01 01 01,Transport', 'Inès,Roux,,Housing') | Set-Content $csv -Encoding utf8
+        $created = @(Import-Csv $csv | New-QomonContact -WarningAction SilentlyContinue)
+        $created.Count | Should -Be 2
+        $created[0].firstname | Should -Be 'Hugo'
+        $created[1].firstname | Should -Be 'Inès'
+        $created[1].mobile | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a record that carries an id, and sends nothing' {
+        $writes = Get-WriteCount $script:emulator
+        New-QomonContact -Property @{ Id = 83000001; firstname = 'Copy' } -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        Get-WriteCount $script:emulator | Should -Be $writes
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.IdNotAllowed*'
+    }
+
+    It '-WhatIf creates nothing' {
+        $writes = Get-WriteCount $script:emulator
+        New-QomonContact -Property @{ firstname = 'Ghost' } -WhatIf
+        Get-WriteCount $script:emulator | Should -Be $writes
+    }
+}
+
+Describe 'Remove-QomonContact' {
+    It 'removes contacts by id from the pipeline, by value and by property name' {
+        $a = New-TestContact -Contact (New-RichContactBody)
+        $b = New-TestContact -Contact (New-RichContactBody)
+        $a | Remove-QomonContact -Confirm:$false
+        Get-QomonContact -Id $b | Remove-QomonContact -Confirm:$false
+        Get-QomonContact -Id $a, $b -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-EmulatorRequestCount $script:emulator 'DELETE /contacts/{id}' | Should -BeGreaterOrEqual 2
+    }
+
+    It '-WhatIf removes nothing' {
+        $id = New-TestContact -Contact (New-RichContactBody)
+        Remove-QomonContact -Id $id -WhatIf
+        (Get-QomonContact -Id $id).id | Should -Be $id
+    }
+
+    It 'reports a missing contact as ObjectNotFound and goes on' {
+        $id = New-TestContact -Contact (New-RichContactBody)
+        Remove-QomonContact -Id 99999998, $id -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $errors.Count | Should -Be 1
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errors[0].TargetObject | Should -Be 99999998
+        Get-QomonContact -Id $id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'declares ConfirmImpact High' {
+        (Get-Command Remove-QomonContact).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
+    }
+}
