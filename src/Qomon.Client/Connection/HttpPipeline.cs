@@ -51,11 +51,11 @@ namespace Qomon.Client.Connection
 
             if (settings.Proxy != null)
             {
-                handler.Proxy = new WebProxy(settings.Proxy)
-                {
-                    Credentials = settings.ProxyCredential,
-                    UseDefaultCredentials = settings.ProxyCredential == null && settings.ProxyUseDefaultCredentials,
-                };
+                var proxy = new WebProxy(settings.Proxy);
+                // Not an initializer: WebProxy.UseDefaultCredentials = false would clear Credentials.
+                if (settings.ProxyCredential != null) proxy.Credentials = settings.ProxyCredential;
+                else if (settings.ProxyUseDefaultCredentials) proxy.UseDefaultCredentials = true;
+                handler.Proxy = proxy;
             }
             else if (settings.ProxyCredential != null)
             {
