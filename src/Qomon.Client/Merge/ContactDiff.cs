@@ -25,6 +25,42 @@ namespace Qomon.Client.Merge
             return items;
         }
 
+        /// <summary>
+        /// The differences confined to what changes touches. A merge body is the current contact's write shape
+        /// (semantically equal to it by construction) plus the changes, so nothing else can differ; comparing only
+        /// the touched fields, tags, notes and forms keeps a merge cheap on large contacts.
+        /// </summary>
+        public static List<DiffItem> Between(JsonObject before, JsonObject after, ContactChanges scope)
+        {
+            var items = new List<DiffItem>();
+            var seen = new List<string>(scope.Fields.Count);
+            foreach (var edit in scope.Fields)
+            {
+                if (edit.Path == ContactFields.AddressKey)
+                {
+                    CompareAddress(before, after, items);
+                    continue;
+                }
+                if (seen.Contains(edit.Path)) continue;
+                seen.Add(edit.Path);
+                if (edit.Path.StartsWith(ContactFields.AddressPrefix, StringComparison.Ordinal))
+                {
+                    var part = edit.Path.Substring(ContactFields.AddressPrefix.Length);
+                    AddIfDifferent(edit.Path, AddressPart(before, part), AddressPart(after, part), items);
+                }
+                else AddIfDifferent(edit.Path, TopLevel(before, edit.Path), TopLevel(after, edit.Path), items);
+            }
+            if (scope.TagSet != null || scope.TagsAdded.Count > 0 || scope.TagsRemoved.Count > 0) CompareTags(before, after, items);
+            if (scope.NotesSet) CompareNotes(before, after, items);
+            foreach (var answer in scope.Answers)
+            {
+                AddIfDifferent(answer.Kind, answer.FormId, AnswersOf(before, answer.Kind, answer.FormId), AnswersOf(after, answer.Kind, answer.FormId), items);
+            }
+            // Clearing the whole address can report a part twice (once named, once as part of the address).
+            if (seen.Count > 0 && seen.Contains(ContactFields.AddressKey)) RemoveDuplicatePaths(items);
+            return items;
+        }
+
         /// <summary>The value of a top-level field under either of its spellings.</summary>
         public static JsonNode? TopLevel(JsonObject contact, string canonicalKey)
         {
@@ -49,6 +85,29 @@ namespace Qomon.Client.Merge
                 if (seen.Contains(key)) continue;
                 seen.Add(key);
                 AddIfDifferent(key, TopLevel(before, key), TopLevel(after, key), items);
+            }
+        }
+
+        private static JsonNode? AddressPart(JsonObject contact, string part)
+        {
+            if (!contact.TryGetPropertyValue(ContactFields.AddressKey, out var address) || !(address is JsonObject parts)) return null;
+            parts.TryGetPropertyValue(part, out var value);
+            return value;
+        }
+
+        private static void RemoveDuplicatePaths(List<DiffItem> items)
+        {
+            for (var i = items.Count - 1; i > 0; i--)
+            {
+                if (items[i].Section != DiffSection.Field) continue;
+                for (var j = 0; j < i; j++)
+                {
+                    if (items[j].Section == DiffSection.Field && items[j].Path == items[i].Path)
+                    {
+                        items.RemoveAt(i);
+                        break;
+                    }
+                }
             }
         }
 
@@ -216,6 +275,26 @@ namespace Qomon.Client.Merge
             Collect(contact, AnswerKinds.JsonKey(kind), ref byForm);
             if (kind == AnswerKind.CustomField) Collect(contact, AnswerKinds.CustomFieldsLegacyKey, ref byForm);
             return byForm;
+        }
+
+        /// <summary>One form's answers (soft-deleted entries skipped, duplicates once).</summary>
+        internal static List<AnswerValue> AnswersOf(JsonObject contact, AnswerKind kind, long formId)
+        {
+            var values = new List<AnswerValue>(2);
+            CollectForm(contact, AnswerKinds.JsonKey(kind), formId, values);
+            if (kind == AnswerKind.CustomField) CollectForm(contact, AnswerKinds.CustomFieldsLegacyKey, formId, values);
+            return values;
+        }
+
+        private static void CollectForm(JsonObject contact, string key, long formId, List<AnswerValue> values)
+        {
+            if (!contact.TryGetPropertyValue(key, out var node) || !(node is JsonArray list)) return;
+            foreach (var entry in list)
+            {
+                if (!(entry is JsonObject obj) || !EntryShape.TryGetFormId(obj, out var id) || id != formId || JsonRead.IsSoftDeleted(obj)) continue;
+                var value = EntryShape.ValueOf(obj);
+                if (!AnswerChange.Contains(values, value)) values.Add(value);
+            }
         }
 
         private static void Collect(JsonObject contact, string key, ref Dictionary<long, List<AnswerValue>>? byForm)

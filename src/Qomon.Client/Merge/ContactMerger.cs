@@ -25,7 +25,7 @@ namespace Qomon.Client.Merge
             if (changes.NotesSet) body[ContactFields.NotesKey] = NoteShape.TrimAll(changes.Notes);
             foreach (var answer in changes.Answers) ApplyAnswer(body, answer, forms);
 
-            var differences = changes.IsEmpty ? new List<FieldChange>(0) : FieldChanges.Describe(ContactDiff.Between(current, body), forms);
+            var differences = changes.IsEmpty ? new List<FieldChange>(0) : FieldChanges.Describe(ContactDiff.Between(current, body, changes), forms);
             return new MergeResult(body, differences);
         }
 

@@ -46,7 +46,7 @@ namespace Qomon.Client.Merge
                         AppendEntries(customFields, value);
                         break;
                     default:
-                        body[key] = value is JsonValue && JsonRead.GetText(value) is string text && QomonDate.LooksLikeTimestamp(text) && IsKnownDate(key)
+                        body[key] = value is JsonValue && IsKnownDate(key) && JsonRead.GetText(value) is string text && QomonDate.LooksLikeTimestamp(text)
                             ? JsonValue.Create(QomonDate.NormalizeIfTimestamp(text))
                             : value?.DeepClone();
                         break;

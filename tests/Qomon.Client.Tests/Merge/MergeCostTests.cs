@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using Qomon.Client.Merge;
+using Qomon.Client.Model;
+using Qomon.Client.Tests.Merge.Fixtures;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Qomon.Client.Tests.Merge
+{
+    /// <summary>
+    /// Guards the cost of one merge of a realistic contact (the benchmark's target is under 50 µs and 64 KB with
+    /// serialisation). Allocation is deterministic enough to assert; time is only reported.
+    /// </summary>
+    public class MergeCostTests
+    {
+        private readonly ITestOutputHelper output;
+
+        public MergeCostTests(ITestOutputHelper output) => this.output = output;
+
+        private static ContactChanges TypicalChanges()
+        {
+            var changes = new ContactChanges();
+            changes.SetField("firstname", "Camila");
+            changes.SetField("address.city", "Villeurbanne");
+            changes.AddTag("canvassed");
+            changes.AddAnswerValue(AnswerKind.FormData, 503, new AnswerValue(5033, "schools"));
+            changes.SetAnswer(AnswerKind.CustomField, 601, new[] { new AnswerValue(6012, "salad") });
+            return changes;
+        }
+
+        [Fact]
+        public void TheGeneratedContactHasTheAdvertisedSize()
+        {
+            var contact = ContactFixtureGenerator.Contact();
+            var body = ContactWriteShape.From(contact);
+            var scalarFields = body.Count(p => p.Key != "address" && p.Key != "tags" && p.Key != "notes" && p.Key != "formdatas" && p.Key != "custom_fields");
+            Assert.Equal(30, scalarFields + body["address"]!.AsObject().Count); // action_ids counted as a field, address as its parts
+            Assert.Equal(12, body["formdatas"]!.AsArray().Count + body["custom_fields"]!.AsArray().Count);
+            Assert.Equal(5, body["notes"]!.AsArray().Count);
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(contact, ContactFixtureGenerator.Contact()));
+        }
+
+        [Fact]
+        public void AMergeWithSerialisationStaysWithinItsAllocationBudget()
+        {
+            var forms = ContactFixtureGenerator.Forms();
+            var changes = TypicalChanges();
+            var contacts = Enumerable.Range(1, 60).Select(ContactFixtureGenerator.Contact).ToArray();
+            for (var i = 0; i < 10; i++) ContactMerger.Merge(contacts[i], changes, forms).Body.ToJsonString();
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var differences = 0;
+            for (var i = 10; i < 60; i++)
+            {
+                var result = ContactMerger.Merge(contacts[i], changes, forms);
+                differences += result.Differences.Count;
+                result.Body.ToJsonString();
+            }
+            watch.Stop();
+            var perMerge = (GC.GetAllocatedBytesForCurrentThread() - before) / 50;
+            output.WriteLine($"per merge+serialise: {perMerge} bytes, {watch.Elapsed.TotalMilliseconds * 1000 / 50:F1} µs (unoptimised test run)");
+            Assert.Equal(50 * 5, differences);
+            Assert.True(perMerge < 64 * 1024, perMerge + " bytes");
+        }
+    }
+}
