@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 
 namespace Qomon.Client
@@ -5,7 +6,7 @@ namespace Qomon.Client
     /// <summary>What a connection has done so far; shared by every command on it, updated lock-free.</summary>
     public sealed class QomonCounters
     {
-        private long _requests, _tokensSpent, _throttled, _retries, _failures;
+        private long _requests, _tokensSpent, _throttled, _retries, _failures, _retryWaitTicks;
 
         /// <summary>HTTP attempts sent to the server (a retried call counts once per attempt).</summary>
         public long Requests => Interlocked.Read(ref _requests);
@@ -21,6 +22,10 @@ namespace Qomon.Client
         /// <summary>Calls that ended in an error for the caller (non-success answer or transport failure).</summary>
         public long Failures => Interlocked.Read(ref _failures);
 
+        /// <summary>Time spent in backoff and Retry-After waits (budget waits are TokenBudget.TotalWait).</summary>
+        public TimeSpan RetryWait => TimeSpan.FromTicks(Interlocked.Read(ref _retryWaitTicks));
+
+        internal void AddRetryWait(TimeSpan wait) => Interlocked.Add(ref _retryWaitTicks, wait.Ticks);
         internal void AddRequest() => Interlocked.Increment(ref _requests);
         internal void AddTokens(long cost) => Interlocked.Add(ref _tokensSpent, cost);
         internal void AddThrottled() => Interlocked.Increment(ref _throttled);

@@ -81,7 +81,15 @@ namespace Qomon.Client.Retry
 
                 outcome.Response?.Dispose();
                 _counters.AddRetry();
-                await _time.Delay(delay, cancellationToken).ConfigureAwait(false);
+                var waitStarted = _time.GetTimestamp();
+                try
+                {
+                    await _time.Delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _counters.AddRetryWait(_time.GetElapsedTime(waitStarted));
+                }
             }
         }
 

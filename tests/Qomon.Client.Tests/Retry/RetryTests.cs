@@ -70,6 +70,7 @@ namespace Qomon.Client.Tests.Retry
             Assert.True(sent[1].SentAt >= TimeSpan.FromSeconds(7), $"retried at {sent[1].SentAt}");
             Assert.True(sent[1].SentAt < TimeSpan.FromSeconds(8));
             Assert.Contains(t.Log.Warnings, w => w.Contains("retry 1 of 5 in 7.0 s"));
+            Assert.True(t.Connection.Counters.RetryWait >= TimeSpan.FromSeconds(7));
             Assert.Equal(1, t.Connection.Counters.Throttled);
         }
 
