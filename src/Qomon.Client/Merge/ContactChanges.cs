@@ -266,7 +266,8 @@ namespace Qomon.Client.Merge
                 if (ContactFields.IsReadOnlyAddressPart(part)) throw new ArgumentException($"'{trimmed}' is read-only.", nameof(path));
                 return trimmed;
             }
-            if (trimmed.IndexOf('.') >= 0) throw new ArgumentException($"'{trimmed}': only address parts can be named with a dot.", nameof(path));
+            // Friendly input may only dot into the address; an exact JSON key (the change detector's) is taken as it is.
+            if (allowAliases && trimmed.IndexOf('.') >= 0) throw new ArgumentException($"'{trimmed}': only address parts can be named with a dot.", nameof(path));
             return ContactFields.CanonicalKey(trimmed);
         }
 
