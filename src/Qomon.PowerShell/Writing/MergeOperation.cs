@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -12,8 +11,8 @@ namespace Qomon.PowerShell.Writing
     /// <summary>
     /// Set-QomonContact's default: read the contact, refuse a conflict, merge the record's changes into what the
     /// server holds, and PATCH the complete result only when it differs (an unchanged record costs one read).
-    /// A write whose outcome is unknown (the answer was lost) is read back: if the server already holds the
-    /// merged state it counts as updated, otherwise it is merged again into what the server holds and sent once more.
+    /// A write whose answer was lost is read back before anything else (VerifiedReplace), and merged again into
+    /// what the server then holds.
     /// </summary>
     internal sealed class MergeOperation : WriteOperation
     {
@@ -67,53 +66,12 @@ namespace Qomon.PowerShell.Writing
             return false;
         }
 
-        internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
-        {
-            var id = record.Id!.Value;
-            try
+        internal override Task WriteAsync(WriteRecord record, CancellationToken cancellationToken) =>
+            VerifiedReplace.RunAsync(_client, record, record.Merge!.Body, now =>
             {
-                record.Stored = await _client.ReplaceContactAsync(id, record.Merge!.Body, cancellationToken).ConfigureAwait(false);
-                record.Outcome = RecordOutcome.Updated;
-            }
-            catch (QomonApiException e) when (e.OutcomeUnknown)
-            {
-                await ReadBackAsync(record, e, cancellationToken).ConfigureAwait(false);
-            }
-            catch (QomonApiException e)
-            {
-                record.Fail(WriteErrors.FromApi(record, e));
-            }
-        }
-
-        private async Task ReadBackAsync(WriteRecord record, QomonApiException lost, CancellationToken cancellationToken)
-        {
-            var id = record.Id!.Value;
-            JsonObject now;
-            try { now = await _client.GetContactAsync(id, cancellationToken).ConfigureAwait(false); }
-            catch (QomonApiException readFailure)
-            {
-                record.Fail(WriteErrors.OutcomeUnknown(record, lost, readFailure));
-                return;
-            }
-            var again = ContactMerger.Merge(now, record.Changes!, _forms);
-            if (!again.HasChanges)
-            {
-                QomonLog.Current.Verbose($"PATCH /contacts/{id.ToString(CultureInfo.InvariantCulture)}: the answer was lost, but reading it back shows the change applied.");
-                record.Stored = now;
-                record.Outcome = RecordOutcome.Updated;
-                return;
-            }
-            QomonLog.Current.Verbose($"PATCH /contacts/{id.ToString(CultureInfo.InvariantCulture)}: the answer was lost and the change is not applied; sending it once more.");
-            try
-            {
-                record.Stored = await _client.ReplaceContactAsync(id, again.Body, cancellationToken).ConfigureAwait(false);
-                record.Outcome = RecordOutcome.Updated;
-            }
-            catch (QomonApiException second)
-            {
-                record.Fail(second.OutcomeUnknown ? WriteErrors.OutcomeUnknown(record, second, null) : WriteErrors.FromApi(record, second));
-            }
-        }
+                var again = ContactMerger.Merge(now, record.Changes!, _forms);
+                return again.HasChanges ? again.Body : null;
+            }, cancellationToken);
 
         // A Qomon.Contact edited in place: conflict when the server changed a field this record also changes.
         // Other input that carries UpdatedAt: conflict when the server's copy is newer than what the caller saw.

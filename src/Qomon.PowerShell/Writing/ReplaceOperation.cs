@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
@@ -98,48 +97,11 @@ namespace Qomon.PowerShell.Writing
             }
         }
 
-        internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
-        {
-            var id = record.Id!.Value;
-            try
-            {
-                record.Stored = await _client.ReplaceContactAsync(id, record.FullContact!, cancellationToken).ConfigureAwait(false);
-                record.Outcome = RecordOutcome.Updated;
-                return;
-            }
-            catch (QomonApiException e) when (e.OutcomeUnknown)
-            {
-                // Read back before sending again: the answer may have been lost after the server applied it.
-                JsonObject now;
-                try { now = await _client.GetContactAsync(id, cancellationToken).ConfigureAwait(false); }
-                catch (QomonApiException readFailure)
-                {
-                    record.Fail(WriteErrors.OutcomeUnknown(record, e, readFailure));
-                    return;
-                }
-                if (ContactChangeDetector.Between(now, record.FullContact!).IsEmpty)
-                {
-                    record.Stored = now;
-                    record.Outcome = RecordOutcome.Updated;
-                    return;
-                }
-                QomonLog.Current.Verbose($"PATCH /contacts/{id.ToString(CultureInfo.InvariantCulture)}: the answer was lost and the contact is not replaced; sending it once more.");
-            }
-            catch (QomonApiException e)
-            {
-                record.Fail(WriteErrors.FromApi(record, e));
-                return;
-            }
-            try
-            {
-                record.Stored = await _client.ReplaceContactAsync(id, record.FullContact!, cancellationToken).ConfigureAwait(false);
-                record.Outcome = RecordOutcome.Updated;
-            }
-            catch (QomonApiException second)
-            {
-                record.Fail(second.OutcomeUnknown ? WriteErrors.OutcomeUnknown(record, second, null) : WriteErrors.FromApi(record, second));
-            }
-        }
+        // A full replacement is the same body whatever the server holds, so after a lost answer it is resent as is,
+        // unless reading back shows it applied.
+        internal override Task WriteAsync(WriteRecord record, CancellationToken cancellationToken) =>
+            VerifiedReplace.RunAsync(_client, record, record.FullContact!,
+                now => ContactChangeDetector.Between(now, record.FullContact!).IsEmpty ? null : record.FullContact!, cancellationToken);
     }
 
     /// <summary>What the caller said about confirming -Replace, worked out once per command.</summary>

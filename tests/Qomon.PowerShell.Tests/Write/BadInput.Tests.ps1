@@ -1,12 +1,7 @@
 # Bad input to the write commands: each case gives a clear error that names the record and the problem, and the
 # emulator proves nothing was written for it (no PATCH, POST or DELETE, no new version of the contact).
 BeforeAll {
-    Import-Module $env:QOMON_TEST_MODULE -Force
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/QomonTestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'WriteTestHelpers.psm1') -Force
-    $script:emulator = Start-TestEmulator -Seed 5 -Settings @{ burst = 100; rate = 500 }
-    Connect-TestEmulator $script:emulator
-    $null = Get-QomonForm
+    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1')
     $script:target = (Get-QomonContact -First 1).id
 
     # Runs a case; returns its error records, non-terminating and terminating alike.

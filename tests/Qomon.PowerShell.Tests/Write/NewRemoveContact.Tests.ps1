@@ -1,10 +1,6 @@
 # New-QomonContact and Remove-QomonContact against the emulator.
 BeforeAll {
-    Import-Module $env:QOMON_TEST_MODULE -Force
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/QomonTestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'WriteTestHelpers.psm1') -Force
-    $script:emulator = Start-TestEmulator -Seed 5 -Settings @{ burst = 100; rate = 500 }
-    Connect-TestEmulator $script:emulator
+    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1')
 }
 
 AfterAll {

@@ -2,11 +2,7 @@
 # scaled up (burst 100, 500 tokens/s), finish with zero 429 answers, because every request waits for its tokens
 # in the connection's shared budget, which carries from one command to the next. No timing is asserted.
 BeforeAll {
-    Import-Module $env:QOMON_TEST_MODULE -Force
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/QomonTestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'WriteTestHelpers.psm1') -Force
-    $script:emulator = Start-TestEmulator -Seed 600 -Settings @{ burst = 100; rate = 500 }
-    Connect-TestEmulator $script:emulator
+    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1') -Seed 600
     $script:ids = @(Get-QomonContact -First 600 | ForEach-Object id)
 }
 

@@ -2,11 +2,7 @@
 # user's edit of a different field survives; an edit of the same field is a conflict (nothing written) unless
 # -Force. Other input that carries UpdatedAt is checked at the level of the whole contact.
 BeforeAll {
-    Import-Module $env:QOMON_TEST_MODULE -Force
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/QomonTestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'WriteTestHelpers.psm1') -Force
-    $script:emulator = Start-TestEmulator -Seed 5 -Settings @{ burst = 100; rate = 500 }
-    Connect-TestEmulator $script:emulator
+    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1')
     # "Someone else" edits through a second connection, as another user's session would.
     $script:other = Connect-TestEmulator $script:emulator -PassThru
 }

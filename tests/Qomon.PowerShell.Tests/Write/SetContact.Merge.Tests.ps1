@@ -2,12 +2,7 @@
 # exactly the fields the input names, for every kind of field and form type, and nothing else (other fields,
 # address parts, tags, notes, every answer and custom field, fields the module does not know).
 BeforeAll {
-    Import-Module $env:QOMON_TEST_MODULE -Force
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/QomonTestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'WriteTestHelpers.psm1') -Force
-    $script:emulator = Start-TestEmulator -Seed 5 -Settings @{ burst = 100; rate = 500 }
-    Connect-TestEmulator $script:emulator
-    $null = Get-QomonForm   # forms cached, so the traffic a test measures is its own
+    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1')
 }
 
 AfterAll {

@@ -1,12 +1,7 @@
 # Set-QomonContact -Replace: the record is the complete contact and whatever it leaves out is cleared. It asks
 # first (naming what it clears) unless -Force or -Confirm:$false, and a session that cannot ask fails the record.
 BeforeAll {
-    Import-Module $env:QOMON_TEST_MODULE -Force
-    Import-Module (Join-Path $PSScriptRoot '../TestHelpers/QomonTestHelpers.psm1') -Force
-    Import-Module (Join-Path $PSScriptRoot 'WriteTestHelpers.psm1') -Force
-    $script:emulator = Start-TestEmulator -Seed 5 -Settings @{ burst = 100; rate = 500 }
-    Connect-TestEmulator $script:emulator
-    $null = Get-QomonForm
+    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1')
 
     # A runspace without a user interface (as [powershell]::Create() in a service, or Azure Functions), with the
     # module imported and connected: the non-interactive session -Replace must not wait in.

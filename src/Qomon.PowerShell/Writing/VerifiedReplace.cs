@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using Qomon.Client;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>
+    /// A PATCH whose answer may be lost (a dropped connection, a timeout, a 5xx after sending): the server may or
+    /// may not have applied it. Resending blindly could undo a change someone made meanwhile, and reporting it as
+    /// failed could be false; so the contact is read back first. If it already holds what this record wants, the
+    /// record counts as updated; otherwise the body is worked out again from what the server now holds and sent
+    /// once more, up to three attempts. Only a contact that cannot be read back is reported as "outcome unknown".
+    /// </summary>
+    internal static class VerifiedReplace
+    {
+        private const int MaxAttempts = 3;
+
+        /// <param name="bodyAfterReadBack">Given the contact as read back: null when it already holds the change, else the body to send now.</param>
+        internal static async Task RunAsync(QomonClient client, WriteRecord record, JsonObject body,
+            Func<JsonObject, JsonObject?> bodyAfterReadBack, CancellationToken cancellationToken)
+        {
+            var id = record.Id!.Value;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    record.Stored = await client.ReplaceContactAsync(id, body, resendOnUnknownOutcome: false, cancellationToken).ConfigureAwait(false);
+                    record.Outcome = RecordOutcome.Updated;
+                    return;
+                }
+                catch (QomonApiException lost) when (lost.OutcomeUnknown)
+                {
+                    JsonObject now;
+                    try { now = await client.GetContactAsync(id, cancellationToken).ConfigureAwait(false); }
+                    catch (QomonApiException readFailure)
+                    {
+                        record.Fail(WriteErrors.OutcomeUnknown(record, lost, readFailure));
+                        return;
+                    }
+                    var next = bodyAfterReadBack(now);
+                    var path = "PATCH /contacts/" + id.ToString(CultureInfo.InvariantCulture);
+                    if (next == null)
+                    {
+                        QomonLog.Current.Verbose(path + ": the answer was lost, but reading the contact back shows the write applied.");
+                        record.Stored = now;
+                        record.Outcome = RecordOutcome.Updated;
+                        return;
+                    }
+                    if (attempt == MaxAttempts)
+                    {
+                        record.Fail(WriteErrors.OutcomeUnknown(record, lost, null));
+                        return;
+                    }
+                    QomonLog.Current.Verbose(path + ": the answer was lost and reading the contact back shows the write not applied; sending it again.");
+                    body = next;
+                }
+                catch (QomonApiException failed)
+                {
+                    record.Fail(WriteErrors.FromApi(record, failed));
+                    return;
+                }
+            }
+        }
+    }
+}
