@@ -121,12 +121,14 @@ function Invoke-QomonDemo {
 
 function Invoke-QomonBench {
     param([string] $Configuration = 'Release')
-    throw 'The benchmark is not built yet (issue #5).'
+    & dotnet pwsh -NoProfile -File (Join-Path $script:Root 'bench/Invoke-Benchmark.ps1') -Configuration $Configuration
+    if ($LASTEXITCODE -ne 0) { throw "The benchmark failed (exit code $LASTEXITCODE)." }
 }
 
 function Invoke-QomonPackage {
     param([string] $Configuration = 'Release')
-    throw 'Packaging is not built yet (issue #6).'
+    & dotnet pwsh -NoProfile -File (Join-Path $PSScriptRoot 'New-ModulePackage.ps1') -ModuleDirectory $script:ModuleOut -OutputDirectory (Join-Path $script:Artifacts 'package')
+    if ($LASTEXITCODE -ne 0) { throw "Packaging failed (exit code $LASTEXITCODE)." }
 }
 
 Export-ModuleMember -Function Invoke-QomonBuild, Invoke-QomonTests, Invoke-QomonEmulator, Invoke-QomonDemo, Invoke-QomonBench, Invoke-QomonPackage, Get-EmulatorDll, Get-NuGetPackagesRoot
