@@ -27,7 +27,10 @@ namespace Qomon.PowerShell.Writing
         /// <summary>Tokens the connection spent while this command ran (other commands on it included).</summary>
         public long TokensSpent { get; internal set; }
 
-        /// <summary>Time requests of the connection spent waiting for budget while this command ran.</summary>
+        /// <summary>
+        /// Time requests of the connection spent waiting for budget while this command ran, summed over the requests
+        /// (with several in flight it can exceed the time the command took).
+        /// </summary>
         public TimeSpan BudgetWait { get; internal set; }
 
         public int Total => Updated + Created + Removed + Unchanged + Conflicts + Failed + Skipped;
