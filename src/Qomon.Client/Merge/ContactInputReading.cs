@@ -34,6 +34,7 @@ namespace Qomon.Client.Merge
 
         public void Visit(string? rawName, object? value, int depth)
         {
+            if (value is JsonNode json) value = InputValues.FromJson(json);
             var name = (rawName ?? "").Trim();
             if (name.Length == 0)
             {
@@ -368,7 +369,9 @@ namespace Qomon.Client.Merge
             var number = FieldValueReader.ReadPositiveId(value, out var problem);
             if (!number.HasValue)
             {
-                Problem(name, "the contact id " + problem);
+                Problem(name, problem != null && problem.StartsWith("expected", StringComparison.Ordinal)
+                    ? "the contact id must be a positive whole number, got " + InputValues.Describe(value)
+                    : "the contact id " + problem);
                 idRejected = true;
                 return;
             }

@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Qomon.Client.Merge
 {
@@ -11,6 +13,40 @@ namespace Qomon.Client.Merge
     /// </summary>
     internal static class InputValues
     {
+        /// <summary>
+        /// JSON given as input (a caller passing parts of a contact as read) becomes the plain values the reader
+        /// knows: text, long or double, bool, lists and dictionaries.
+        /// </summary>
+        public static object? FromJson(object? value)
+        {
+            switch (value)
+            {
+                case JsonObject obj:
+                    var map = new Dictionary<string, object?>(obj.Count, StringComparer.Ordinal);
+                    foreach (var pair in obj) map[pair.Key] = FromJson(pair.Value);
+                    return map;
+                case JsonArray array:
+                    var list = new List<object?>(array.Count);
+                    foreach (var item in array) list.Add(FromJson(item));
+                    return list;
+                case JsonValue json:
+                    switch (json.GetValueKind())
+                    {
+                        case JsonValueKind.String: return json.GetValue<string>();
+                        case JsonValueKind.True: return true;
+                        case JsonValueKind.False: return false;
+                        case JsonValueKind.Number:
+                            var text = json.ToJsonString();
+                            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)) return whole;
+                            if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)) return exact;
+                            return text;
+                        default: return null;
+                    }
+                default:
+                    return value;
+            }
+        }
+
         public static bool IsMap(object? value) => value is IDictionary || value is IDictionary<string, object?> || value is IReadOnlyDictionary<string, object?>;
 
         public static bool IsList(object? value) => !(value is string) && !IsMap(value) && value is IList;

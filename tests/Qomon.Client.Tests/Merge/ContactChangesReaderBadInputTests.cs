@@ -43,7 +43,7 @@ namespace Qomon.Client.Tests.Merge
             ["fractional id"] = new Case("Id", "4.5 is not a whole number", ("Id", 4.5)),
             ["fractional id as text"] = new Case("Id", "'12.5' is not a whole number", ("Id", "12.5")),
             ["huge id"] = new Case("Id", "'99999999999999999999' is too large", ("Id", "99999999999999999999")),
-            ["id as list"] = new Case("Id", "expected a positive whole number, got a list of 2 values", ("Id", new object[] { 1, 2 })),
+            ["id as list"] = new Case("Id", "the contact id must be a positive whole number, got a list of 2 values", ("Id", new object[] { 1, 2 })),
             ["disagreeing ids"] = new Case("ContactId", "8 disagrees with Id=7", ("Id", 7), ("ContactId", 8)),
             ["misspelt field"] = new Case("frstname", "unknown field; did you mean 'firstname'?", ("frstname", "A")),
             ["misspelt alias"] = new Case("Emial", "unknown field; did you mean 'Email'?", ("Emial", "a@example.org")),

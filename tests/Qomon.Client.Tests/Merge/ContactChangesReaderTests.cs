@@ -269,6 +269,41 @@ namespace Qomon.Client.Tests.Merge
         }
 
         [Fact]
+        public void JsonValuesAreReadLikePlainOnes()
+        {
+            var contact = Contacts.Camille();
+            var row = new Dictionary<string, object?>
+            {
+                ["id"] = contact["id"], ["address"] = contact["address"], ["tags"] = contact["tags"], ["notes"] = contact["notes"],
+                ["formdatas"] = contact["formdatas"], ["customfields"] = contact["customfields"], ["age_category"] = contact["age_category"],
+                ["birthdate"] = contact["birthdate"], ["black_list"] = contact["black_list"], ["UpdatedAt"] = contact["UpdatedAt"],
+            };
+            var result = Read(row, requireId: true);
+            Assert.True(result.IsValid, string.Join("; ", result.Problems));
+            Assert.Equal(Contacts.Id, result.Id);
+            Assert.Equal(8, result.Changes.Answers.Count); // 5 forms with live entries, 3 custom fields
+            var merged = ContactMerger.Merge(Contacts.Camille(), result.Changes, Forms.Catalog);
+            Assert.False(merged.HasChanges, string.Join("; ", merged.Differences));
+        }
+
+        [Fact]
+        public void ARawAnswerListSetsTheFormsItNames()
+        {
+            var entries = new object[]
+            {
+                new Dictionary<string, object?> { ["form_id"] = 101L, ["form_ref_id"] = 1013L, ["data"] = "consent_phone" },
+                new Dictionary<string, object?> { ["form_id"] = "104", ["form_ref_id"] = "1041", ["data"] = "6" },
+                new Dictionary<string, object?> { ["form_id"] = 102L, ["form_ref_id"] = 1022L, ["data"] = "weak", ["deleted_at"] = "2025-01-01T00:00:00Z" },
+            };
+            var changes = Valid(Body.Row(("formdatas", entries))).Changes;
+            Assert.Equal(new[] { Forms.Consent, Forms.Household }, changes.Answers.Select(a => a.FormId));
+            var body = ContactMerger.Merge(Contacts.Camille(), changes, Forms.Catalog).Body;
+            Assert.Equal(new[] { "consent_phone" }, Body.Answers(body, "formdatas", Forms.Consent).Select(a => a.Data));
+            Assert.Equal(new[] { "6" }, Body.Answers(body, "formdatas", Forms.Household).Select(a => a.Data));
+            Assert.Equal(new[] { "strong" }, Body.Answers(body, "formdatas", Forms.Support).Select(a => a.Data));
+        }
+
+        [Fact]
         public void APipedContactsFieldsAreReadAndItsReadOnlyOnesIgnored()
         {
             var contact = Contacts.Camille();
