@@ -16,6 +16,9 @@ namespace Qomon.Client
         /// <summary>Waits longer than this are announced as warnings (runbook job history keeps warnings).</summary>
         internal static readonly TimeSpan LongWait = TimeSpan.FromSeconds(5);
 
+        /// <summary>How long later requests wait for the first answer before going ahead uncalibrated.</summary>
+        internal static readonly TimeSpan CalibrationPatience = TimeSpan.FromSeconds(2);
+
         private const double Epsilon = 1e-9;
         private readonly object _gate = new object();
         private readonly TimeProvider _time;
@@ -95,7 +98,15 @@ namespace Qomon.Client
                     }
                     if (firstAnswer != null)
                     {
-                        await firstAnswer.WaitAsync(Timeout.InfiniteTimeSpan, _time, cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            await firstAnswer.WaitAsync(CalibrationPatience, _time, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (TimeoutException)
+                        {
+                            // A slow first answer must not hold everyone else up for a whole request timeout.
+                            lock (_gate) _calibrated = true;
+                        }
                         continue;
                     }
                     lock (_gate)

@@ -328,5 +328,19 @@ namespace Qomon.Client.Tests.Budget
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
         }
+    
+        [Fact]
+        public async Task ASlowFirstAnswerHoldsTheOthersForTwoSecondsAtMost()
+        {
+            var clock = new FakeTimeProvider(Start);
+            using var budget = new TokenBudget(clock);
+            await budget.AcquireAsync(1, CancellationToken.None); // never answered
+
+            await clock.Drive(budget.AcquireAsync(1, CancellationToken.None), TimeSpan.FromMilliseconds(100));
+
+            var waited = clock.GetUtcNow() - Start;
+            Assert.True(waited >= TimeSpan.FromSeconds(2) && waited < TimeSpan.FromSeconds(2.5), $"waited {waited}");
+            Assert.True(budget.IsCalibrated);
+        }
     }
 }
