@@ -21,7 +21,7 @@ namespace Qomon.Client.Merge
                 switch (item.Section)
                 {
                     case DiffSection.Field:
-                        changes.SetFieldExact(item.Path, JsonRead.IsBlank(item.New) ? null : item.New!.DeepClone());
+                        SetField(changes, item.Path, JsonRead.IsBlank(item.New) ? null : item.New!.DeepClone());
                         break;
                     case DiffSection.Tag:
                         if (item.Kind == FieldChangeKind.Added) changes.AddTag(item.Tag!);
@@ -41,6 +41,19 @@ namespace Qomon.Client.Merge
                 changes.SetNotes(NoteShape.TrimAll(notes));
             }
             return changes;
+        }
+
+        // A property the caller added under a friendly name ($contact.City = 'Lyon' on an object that had no City)
+        // means the field it stands for; every other key is taken exactly as the contact spells it.
+        private static void SetField(ContactChanges changes, string path, JsonNode? value)
+        {
+            if (path.IndexOf('.') < 0 && ContactFields.TryResolve(path, out var field) && field.Path != path && field.OtherSpelling != path
+                && field.Type != ContactFieldType.Tags && field.Type != ContactFieldType.Notes)
+            {
+                changes.SetField(field.Path, value);
+                return;
+            }
+            changes.SetFieldExact(path, value);
         }
     }
 }

@@ -32,6 +32,19 @@ namespace Qomon.Client.Tests.Merge
         }
 
         [Fact]
+        public void APropertyAddedUnderAFriendlyNameMeansItsField()
+        {
+            var edited = Contacts.Camille();
+            edited["City"] = "Bron";
+            edited["LastName"] = "Martins";
+            var changes = ContactChangeDetector.Between(Contacts.Camille(), edited);
+            Assert.Equal(new[] { "address.city", "surname" }, changes.Fields.Select(f => f.Path));
+            var body = ContactMerger.Merge(Contacts.Camille(), changes, Forms.Catalog).Body;
+            Assert.Equal("Bron", (string?)body["address"]!["city"]);
+            Assert.False(body.ContainsKey("City"));
+        }
+
+        [Fact]
         public void TagEditsBecomeSingleAdditionsAndRemovals()
         {
             var edited = Contacts.Camille();
