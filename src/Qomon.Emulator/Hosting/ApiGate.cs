@@ -117,6 +117,12 @@ public sealed class ApiGate(RequestDelegate next, EmulatorState state)
         {
             await ProblemWriter.WriteAsync(context, problem);
         }
+        catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+        {
+            // A bug in the emulator still answers in the API's error shape, so a client under test sees a 500 it can parse.
+            Console.Error.WriteLine($"Qomon emulator: {context.Request.Method} {context.Request.Path} failed: {e}");
+            await ProblemWriter.WriteAsync(context, 500, "Internal Server Error", $"The emulator failed: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     Storage.Space? Authenticate(HttpContext context)
