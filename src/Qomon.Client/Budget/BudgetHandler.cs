@@ -38,7 +38,9 @@ namespace Qomon.Client.Budget
             }
             catch
             {
+                // No answer: the server most likely charged it (it charges on arrival), so count the estimate.
                 _budget.Abandon(reserved);
+                _counters.AddTokens((long)Math.Round(reserved));
                 throw;
             }
 

@@ -11,7 +11,7 @@ namespace Qomon.Client
         /// <summary>HTTP attempts sent to the server (a retried call counts once per attempt).</summary>
         public long Requests => Interlocked.Read(ref _requests);
 
-        /// <summary>Tokens charged, from x-ratelimit-cost or the local estimate when absent.</summary>
+        /// <summary>Tokens charged, from x-ratelimit-cost, or the local estimate when absent or when no answer came.</summary>
         public long TokensSpent => Interlocked.Read(ref _tokensSpent);
 
         /// <summary>429 answers seen.</summary>

@@ -32,6 +32,18 @@ namespace Qomon.Client.Tests.Client
         }
 
         [Fact]
+        public async Task AnAttemptWithoutAnswerCountsItsEstimatedCost()
+        {
+            using var t = new TestConnection();
+            t.Transport.ThenThrow(new System.Net.Http.HttpRequestException("reset")).ThenStatus(200, "{}", r => r.Headers.TryAddWithoutValidation("x-ratelimit-cost", "5"));
+
+            await t.Drive(t.Client.ReplaceContactAsync(1, new System.Text.Json.Nodes.JsonObject(), CancellationToken.None));
+
+            Assert.Equal(10, t.Connection.Counters.TokensSpent);
+            Assert.Equal(2, t.Connection.Counters.Requests);
+        }
+
+        [Fact]
         public async Task CallsCalibrateTheSharedBudget()
         {
             using var t = new TestConnection();
