@@ -1,6 +1,3 @@
-using System;
-using Qomon.Client.Model;
-
 namespace Qomon.Client.Merge
 {
     /// <summary>One answer as a formdata or custom-field entry holds it: the refvalue id and the data (slug or free text).</summary>
@@ -21,13 +18,7 @@ namespace Qomon.Client.Merge
         /// <summary>Same refvalue and same data, dates compared as instants at millisecond precision.</summary>
         public bool SameAs(long refId, string? data) => RefId == refId && SameData(Data, data);
 
-        internal static bool SameData(string? a, string? b)
-        {
-            if (string.Equals(a ?? "", b ?? "", StringComparison.Ordinal)) return true;
-            if (a == null || b == null) return false;
-            return QomonDate.LooksLikeTimestamp(a) && QomonDate.LooksLikeTimestamp(b)
-                && QomonDate.TryParse(a, out var left) && QomonDate.TryParse(b, out var right) && QomonDate.SameInstant(left, right);
-        }
+        internal static bool SameData(string? a, string? b) => JsonSemantics.TextsEqual(a ?? "", b ?? "");
 
         public override string ToString() => (Data ?? "") + " (#" + RefId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
     }

@@ -129,101 +129,16 @@ namespace Qomon.Client.Merge
 
         private void ReadTags(string name, object value)
         {
-            if (!(value is string) && !InputValues.IsList(value))
-            {
-                Problem(name, FieldValueReader.ScalarExpected("tag names (a list, or text separated by ';')", value));
-                return;
-            }
-            var tags = new List<string>();
-            foreach (var item in InputValues.ItemsOf(value))
-            {
-                object? tag = item;
-                if (InputValues.IsMap(item))
-                {
-                    tag = null;
-                    foreach (var pair in InputValues.EntriesOf(item!))
-                    {
-                        if (string.Equals(pair.Key, "name", StringComparison.OrdinalIgnoreCase)) tag = pair.Value;
-                    }
-                }
-                if (!(tag is string text) || text.Trim().Length == 0)
-                {
-                    Problem(name, $"each tag must be a name, got {InputValues.Describe(tag)}");
-                    return;
-                }
-                var problem = InputValues.CheckText(text.Trim(), Math.Min(options.MaxTextLength, 255), multiline: false);
-                if (problem != null) { Problem(name, $"tag '{InputValues.Shorten(text.Trim())}': {problem}"); return; }
-                tags.Add(text.Trim());
-            }
+            var tags = TagInputReader.Read(value, options.MaxTextLength, out var problem);
+            if (tags == null) { Problem(name, problem ?? "invalid tags"); return; }
             if (Claim(name, ContactFields.TagsKey, string.Join(";", tags))) changes.SetTags(tags);
         }
 
-        // Notes are a full set (the API has no way to add one note alone): a list of texts or of
-        // {data|content, pinned?, id?} objects; one text is a list of one note.
         private void ReadNotes(string name, object value)
         {
-            if (!(value is string) && !InputValues.IsList(value))
-            {
-                Problem(name, FieldValueReader.ScalarExpected("a list of notes", value));
-                return;
-            }
-            var items = new List<object?>();
-            if (value is string) items.Add(value);
-            else foreach (var item in (System.Collections.IList)value) items.Add(item);
-            var notes = new JsonArray();
-            foreach (var item in items)
-            {
-                var note = ReadNote(name, item);
-                if (note == null) return;
-                notes.Add(note);
-            }
+            var notes = NoteInputReader.Read(value, options.MaxTextLength, out var problem);
+            if (notes == null) { Problem(name, problem ?? "invalid notes"); return; }
             if (Claim(name, ContactFields.NotesKey, notes.ToJsonString())) changes.SetNotes(notes);
-        }
-
-        private JsonObject? ReadNote(string name, object? item)
-        {
-            if (item is string text)
-            {
-                var problem = InputValues.CheckText(text, options.MaxTextLength, multiline: true);
-                if (problem != null) { Problem(name, problem); return null; }
-                return new JsonObject { ["data"] = text };
-            }
-            if (!InputValues.IsMap(item))
-            {
-                Problem(name, $"each note must be a text or an object with data, got {InputValues.Describe(item)}");
-                return null;
-            }
-            var note = new JsonObject();
-            foreach (var pair in InputValues.EntriesOf(item!))
-            {
-                var key = (pair.Key ?? "").Trim().ToLowerInvariant();
-                switch (key)
-                {
-                    case "data":
-                    case "content":
-                        var body = pair.Value as string;
-                        var problem = body == null ? $"a note's {key} must be text" : InputValues.CheckText(body, options.MaxTextLength, multiline: true);
-                        if (problem != null) { Problem(name, problem); return null; }
-                        note[key] = body;
-                        break;
-                    case "pinned":
-                    case "only_super_admin":
-                        if (!(pair.Value is bool flag)) { Problem(name, $"a note's {key} must be true or false"); return null; }
-                        note[key] = flag;
-                        break;
-                    case "id":
-                        var noteId = pair.Value == null ? null : FieldValueReader.ReadPositiveId(pair.Value, out problem);
-                        if (!noteId.HasValue) { Problem(name, "a note's id must be a positive whole number"); return null; }
-                        note[key] = noteId.Value;
-                        break;
-                    default:
-                        if (NoteShape.IsServerOwned(pair.Key ?? "")) break;
-                        Problem(name, $"a note has no field '{pair.Key}' (data, content, pinned, only_super_admin, id)");
-                        return null;
-                }
-            }
-            if (!note.ContainsKey("data") && !note.ContainsKey("content")) { Problem(name, "a note needs its text in data"); return null; }
-            return note;
         }
 
         private void ReadAnswer(string name, AnswerKind kind, object? value)
@@ -286,80 +201,14 @@ namespace Qomon.Client.Merge
             if (mode == '=') changes.SetAnswer(kind, form.Id, values);
         }
 
-        // A raw formdatas/custom_fields list (a contact piped as a plain object carries one): each form it names
-        // gets exactly the entries listed; forms it does not name are left alone, as everywhere else.
         private void ReadAnswerList(string name, AnswerKind kind, object? value)
         {
             if (value == null || InputValues.IsEmptyText(value)) { skippedEmpty.Add(name); return; }
-            if (!InputValues.IsList(value))
+            var byForm = AnswerListInputReader.Read(kind, value, forms, options.MaxTextLength, out var problem);
+            if (byForm == null) { Problem(name, problem ?? "invalid answers"); return; }
+            foreach (var form in byForm)
             {
-                Problem(name, "expected a list of {form_id, form_ref_id, data} entries, or use form:<label or id> / custom:<label or id> columns");
-                return;
-            }
-            var byForm = new Dictionary<long, List<AnswerValue>>();
-            var order = new List<long>();
-            foreach (var item in (System.Collections.IList)value)
-            {
-                if (!InputValues.IsMap(item))
-                {
-                    Problem(name, $"each entry must be an object with form_id, form_ref_id and data, got {InputValues.Describe(item)}");
-                    return;
-                }
-                object? formIdValue = null, refIdValue = null, data = null, deletedAt = null;
-                foreach (var pair in InputValues.EntriesOf(item!))
-                {
-                    switch ((pair.Key ?? "").ToLowerInvariant())
-                    {
-                        case "form_id": formIdValue = pair.Value; break;
-                        case "form_ref_id": refIdValue = pair.Value; break;
-                        case "data": data = pair.Value; break;
-                        case "deleted_at": deletedAt = pair.Value; break;
-                    }
-                }
-                if (deletedAt != null && !InputValues.IsEmptyText(deletedAt)) continue;
-                var formId = formIdValue == null ? null : FieldValueReader.ReadPositiveId(formIdValue, out _);
-                var refId = refIdValue == null ? null : FieldValueReader.ReadPositiveId(refIdValue, out _);
-                if (!formId.HasValue || !refId.HasValue)
-                {
-                    Problem(name, "an entry needs a positive form_id and form_ref_id");
-                    return;
-                }
-                var form = forms.Find(formId.Value);
-                if (form == null || form.AnswerKind != kind)
-                {
-                    Problem(name, $"form {formId.Value.ToString(CultureInfo.InvariantCulture)} is not a known {(kind == AnswerKind.CustomField ? "custom field" : "form")}");
-                    return;
-                }
-                QomonRefValue? refValue = null;
-                foreach (var candidate in form.RefValues)
-                {
-                    if (candidate.Id == refId.Value) refValue = candidate;
-                }
-                if (refValue == null)
-                {
-                    Problem(name, $"{refId.Value.ToString(CultureInfo.InvariantCulture)} is not a refvalue of '{form.Label}'");
-                    return;
-                }
-                string? text;
-                if (AnswerValueReader.IsChoice(form)) text = refValue.Value ?? refValue.Label ?? "";
-                else
-                {
-                    string? problem = "an entry has no data";
-                    var read = data == null ? null : AnswerValueReader.Read(form, data, options.MaxTextLength, out problem);
-                    if (read == null) { Problem(name, $"form '{form.Label}': " + problem); return; }
-                    text = read[0].Data;
-                }
-                if (!byForm.TryGetValue(form.Id, out var values))
-                {
-                    values = new List<AnswerValue>();
-                    byForm.Add(form.Id, values);
-                    order.Add(form.Id);
-                }
-                values.Add(new AnswerValue(refValue.Id, text));
-            }
-            foreach (var formId in order)
-            {
-                if (Claim(name, AnswerKinds.PathOf(kind, formId), Fingerprint(byForm[formId]))) changes.SetAnswer(kind, formId, byForm[formId]);
+                if (Claim(name, AnswerKinds.PathOf(kind, form.Key), Fingerprint(form.Value))) changes.SetAnswer(kind, form.Key, form.Value);
             }
         }
 
