@@ -55,10 +55,6 @@ public static class ControlEndpoints
         });
     }
 
-    static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
-    {
-        context.Response.ContentType = ApiContext.JsonContentType;
-        using (var w = new Utf8JsonWriter(context.Response.BodyWriter, Json.JsonOutput.Options)) write(w);
-        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
-    }
+    static Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write) =>
+        JsonOutput.WriteAsync(context, StatusCodes.Status200OK, JsonOutput.JsonContentType, write);
 }

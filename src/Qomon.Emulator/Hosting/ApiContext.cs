@@ -8,7 +8,6 @@ namespace Qomon.Emulator.Hosting;
 public static class ApiContext
 {
     const string SpaceItem = "qomon.space";
-    public const string JsonContentType = "application/json; charset=utf-8";
 
     public static void SetSpace(HttpContext context, Space space) => context.Items[SpaceItem] = space;
 
@@ -29,21 +28,15 @@ public static class ApiContext
     }
 
     /// <summary>Writes {"status":"success","data":…}, the envelope of every successful answer with a body.</summary>
-    public static async Task WriteSuccessAsync(HttpContext context, Action<Utf8JsonWriter> writeData, int status = StatusCodes.Status200OK)
-    {
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = JsonContentType;
-        using (var w = new Utf8JsonWriter(response.BodyWriter, Json.JsonOutput.Options))
+    public static Task WriteSuccessAsync(HttpContext context, Action<Utf8JsonWriter> writeData, int status = StatusCodes.Status200OK) =>
+        Json.JsonOutput.WriteAsync(context, status, Json.JsonOutput.JsonContentType, w =>
         {
             w.WriteStartObject();
             w.WriteString("status", "success");
             w.WritePropertyName("data");
             writeData(w);
             w.WriteEndObject();
-        }
-        await response.BodyWriter.FlushAsync(context.RequestAborted);
-    }
+        });
 
     public static long ContactId(HttpContext context) =>
         long.TryParse(context.Request.RouteValues["id"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)

@@ -25,12 +25,8 @@ public static class ProblemWriter
 {
     public const string ContentType = "application/problem+json";
 
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, IReadOnlyList<FieldError>? errors = null)
-    {
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = ContentType;
-        using (var w = new Utf8JsonWriter(response.BodyWriter, Json.JsonOutput.Options))
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail, IReadOnlyList<FieldError>? errors = null) =>
+        Json.JsonOutput.WriteAsync(context, status, ContentType, w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "about:blank");
@@ -53,9 +49,7 @@ public static class ProblemWriter
                 w.WriteEndArray();
             }
             w.WriteEndObject();
-        }
-        await response.BodyWriter.FlushAsync(context.RequestAborted);
-    }
+        });
 
     public static Task WriteAsync(HttpContext context, ProblemException problem) =>
         WriteAsync(context, problem.Status, problem.Title, problem.Detail, problem.Errors);
