@@ -336,6 +336,17 @@ namespace Qomon.Client.Tests.Merge
         }
 
         [Fact]
+        public void AnswersOfFormsNotInTheCatalogueAreKept()
+        {
+            var contact = Contacts.Camille();
+            contact["formdatas"]!.AsArray().Add(new JsonObject { ["form_id"] = 777, ["form_ref_id"] = 7771, ["data"] = "task_done", ["id"] = 1 });
+            var result = ContactMerger.Merge(contact, Changes(c => c.ClearAnswer(AnswerKind.FormData, Forms.Consent)), FormCatalog.Empty);
+            Assert.Equal(new[] { (7771L, (string?)"task_done") }, Body.Answers(result.Body, "formdatas", 777));
+            Assert.Equal(new[] { "form:101", "form:101" }, result.Differences.Select(d => d.Path)); // ids when the forms are unknown
+            Assert.All(result.Differences, d => Assert.Equal(FieldChangeKind.Removed, d.Kind));
+        }
+
+        [Fact]
         public void TheCurrentContactIsNotModified()
         {
             var contact = Contacts.Camille();
