@@ -106,6 +106,31 @@ Describe 'Get-QomonContact -Id' {
         $traffic.Routes['GET /contacts/{id}'] | Should -BeLessThan 100
     }
 
+    It 'keeps the contact as read for Set-QomonContact to merge only what changed' {
+        $contact = Get-QomonContact -Id $script:ids[0]
+        $cityAsRead = $contact.address.city
+        $contact.City = 'Changed-In-Place'
+        $original = $null; $current = $null
+        [Qomon.PowerShell.Output.ContactSnapshots]::TryGetEdit($contact, [ref]$original, [ref]$current) | Should -BeTrue
+        $original['address']['city'].ToString() | Should -Be $cityAsRead
+        $current['address']['city'].ToString() | Should -Be 'Changed-In-Place'
+        $current.ContainsKey('Email') | Should -BeFalse -Because 'type-level aliases are views, not data'
+        [Qomon.PowerShell.Output.ContactSnapshots]::TryGetOriginal([pscustomobject]@{ id = 1 }, [ref]$original) | Should -BeFalse
+    }
+
+    It 'reads with an explicit -Connection' {
+        $other = Connect-TestEmulator $script:emulator -PassThru
+        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonContact -Id $script:ids[0] -Connection $other }
+        $traffic.Output.id | Should -Be $script:ids[0]
+        $other.Requests | Should -BeGreaterThan 0
+        $other | Disconnect-Qomon
+    }
+
+    It 'writes one verbose line per request on the pipeline thread' {
+        $verbose = Get-QomonContact -Id $script:ids[0..1] -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        @($verbose | Where-Object Message -Match 'GET /contacts/\d+').Count | Should -Be 2
+    }
+
     It 'applies -Skip and -First to the contacts read' {
         @(Get-QomonContact -Id $script:ids[0..4] -Skip 1 -First 2).id | Should -Be $script:ids[1..2]
     }

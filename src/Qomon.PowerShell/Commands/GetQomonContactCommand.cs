@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
 using Qomon.Client.Model;
@@ -68,9 +69,10 @@ namespace Qomon.PowerShell.Commands
         [Parameter(ParameterSetName = SearchSet)]
         public SwitchParameter Count { get; set; }
 
-        private FormCatalog? _forms;
+        private Task<(FormCatalog Catalog, string? Problem)>? _forms;
+        private bool _formsChecked;
         private PagingWindow? _window;
-        private OrderedWorkQueue<long, JsonObject>? _reads;
+        private OrderedWorkQueue<long, PSObject>? _reads;
         private Func<JsonObject, bool>? _exact;
         private JsonObject? _query;
 
@@ -79,7 +81,7 @@ namespace Qomon.PowerShell.Commands
             _window = new PagingWindow(PagingParameters);
             if (ParameterSetName == IdSet)
             {
-                _reads = new OrderedWorkQueue<long, JsonObject>(Pipeline, ThrottleLimit, (id, ct) => Client.GetContactAsync(id, ct));
+                _reads = new OrderedWorkQueue<long, PSObject>(Pipeline, ThrottleLimit, ReadAsync);
                 return;
             }
             _query = BuildQuery();
@@ -103,6 +105,7 @@ namespace Qomon.PowerShell.Commands
         protected override void Process()
         {
             if (_reads == null) return;
+            StartLoadingForms();
             foreach (var id in Id)
                 foreach (var outcome in _reads.Submit(id)) Write(outcome);
         }
@@ -115,16 +118,25 @@ namespace Qomon.PowerShell.Commands
 
         protected override void Dispose(bool disposing) => _reads?.Dispose();
 
-        private void Write(WorkOutcome<long, JsonObject> outcome)
+        // Off the pipeline thread: read one contact and build its output object, so that building overlaps the reads.
+        private async Task<PSObject> ReadAsync(long id, CancellationToken cancellationToken)
+        {
+            var contact = await Client.GetContactAsync(id, cancellationToken).ConfigureAwait(false);
+            var forms = await _forms!.ConfigureAwait(false);
+            return ContactOutput.Create(contact, forms.Catalog);
+        }
+
+        private void Write(WorkOutcome<long, PSObject> outcome)
         {
             if (outcome.Task.IsCanceled) throw new PipelineStoppedException();
+            WarnIfFormsMissing();
             if (outcome.Exception is QomonApiException e)
             {
                 WriteApiError(e, outcome.Item, e.IsNotFound ? QomonErrors.ContactNotFoundId : QomonErrors.NotFoundId);
                 return;
             }
             var contact = outcome.Result; // rethrows anything else (a bug, not a per-record failure)
-            if (_window!.Take()) WriteObject(ContactOutput.Create(contact, Forms()));
+            if (_window!.Take()) WriteObject(contact);
         }
 
         // Streams pages: each contact is written as its page arrives, and the next page is already on its way.
@@ -144,21 +156,25 @@ namespace Qomon.PowerShell.Commands
             }
 
             var seen = new HashSet<long>();
-            var forms = Forms();
+            StartLoadingForms();
             var next = FetchPage(page, perPage);
             while (true)
             {
                 var contacts = Pipeline.Wait(next);
+                WarnIfFormsMissing();
                 var more = contacts.Count >= perPage;
-                if (more && fetchAll) next = FetchPage(++page, perPage);
-                foreach (var contact in contacts)
+                // Ask for the next page while this one is written, unless this page alone fills -First.
+                var mayNeedNext = _exact != null || _window!.Wanted > (ulong)contacts.Count;
+                if (more && fetchAll && mayNeedNext) next = FetchPage(++page, perPage);
+                foreach (var (json, contact) in contacts)
                 {
-                    if (IdOf(contact) is long id && !seen.Add(id)) continue; // the result set moved under us
-                    if (_exact != null && !_exact(contact)) continue;
-                    if (_window!.Take()) WriteObject(ContactOutput.Create(contact, forms));
+                    if (IdOf(json) is long id && !seen.Add(id)) continue; // the result set moved under us
+                    if (_exact != null && !_exact(json)) continue;
+                    if (_window!.Take()) WriteObject(contact);
                     if (_window.Full) return;
                 }
                 if (!more) return;
+                if (fetchAll && !mayNeedNext) next = FetchPage(++page, perPage); // duplicates left the window short
                 if (!fetchAll)
                 {
                     WriteWarning($"More contacts may match than this page of {perPage} holds. Use -All to get every one, or -First/-Skip to choose.");
@@ -167,8 +183,16 @@ namespace Qomon.PowerShell.Commands
             }
         }
 
-        private Task<IReadOnlyList<JsonObject>> FetchPage(int page, int perPage) =>
-            Pipeline.Start(ct => Client.SearchPageAsync(_query!, page, perPage, "lastchange", true, ct));
+        // One search page, fetched and turned into output objects off the pipeline thread.
+        private Task<List<(JsonObject Json, PSObject Output)>> FetchPage(int page, int perPage) =>
+            Pipeline.Start(async ct =>
+            {
+                var contacts = await Client.SearchPageAsync(_query!, page, perPage, "lastchange", true, ct).ConfigureAwait(false);
+                var forms = await _forms!.ConfigureAwait(false);
+                var result = new List<(JsonObject, PSObject)>(contacts.Count);
+                foreach (var contact in contacts) result.Add((contact, ContactOutput.Create(contact, forms.Catalog)));
+                return result;
+            });
 
         private void WriteCount()
         {
@@ -258,19 +282,26 @@ namespace Qomon.PowerShell.Commands
             return null;
         }
 
-        // The forms give Answers its labels; loaded once per connection, on the first contact written.
-        private FormCatalog Forms()
+        // The forms give Answers its labels: loaded once per connection, started (on the pipeline thread) with the
+        // first read, awaited by every read before it builds its output. A space that refuses them still gets its
+        // contacts, with answers by form id.
+        private void StartLoadingForms() => _forms ??= Pipeline.Start(async ct =>
         {
-            if (_forms != null) return _forms;
             try
             {
-                return _forms = Pipeline.Run(ct => FormCache.For(QomonConnection).GetAllAsync(Client, ct));
+                return (await FormCache.For(QomonConnection).GetAllAsync(Client, ct).ConfigureAwait(false), (string?)null);
             }
             catch (QomonApiException e) when (e.StatusCode != 401)
             {
-                WriteWarning("Could not read the space's forms (" + QomonErrors.Describe(e) + "); Answers show form ids instead of labels.");
-                return _forms = FormCatalog.Empty;
+                return (FormCatalog.Empty, "Could not read the space's forms (" + QomonErrors.Describe(e) + "); Answers show form ids instead of labels.");
             }
+        });
+
+        private void WarnIfFormsMissing()
+        {
+            if (_formsChecked || _forms == null || !_forms.IsCompleted) return;
+            _formsChecked = true;
+            if (_forms.Status == TaskStatus.RanToCompletion && _forms.Result.Problem != null) WriteWarning(_forms.Result.Problem);
         }
     }
 }

@@ -44,7 +44,7 @@ namespace Qomon.PowerShell.Commands
                 return;
             }
 
-            var path = Path.StartsWith("/") ? Path : "/" + Path;
+            var path = Path.Length > 0 && Path[0] == '/' ? Path : "/" + Path;
             QomonRawResponse response;
             try
             {

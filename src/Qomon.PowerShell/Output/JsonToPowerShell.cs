@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -32,7 +34,14 @@ namespace Qomon.PowerShell.Output
         public static PSObject ToPSObject(JsonObject obj)
         {
             var result = new PSObject();
-            foreach (var member in obj) result.Properties.Add(new PSNoteProperty(member.Key, Convert(member.Value)));
+            // preValidated: skips PowerShell's per-add member search, the slowest part of building thousands of
+            // contacts; JSON names are unique, and the one clash PowerShell would refuse (names equal but for case)
+            // is caught here, keeping the first.
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var member in obj)
+            {
+                if (names.Add(member.Key)) result.Properties.Add(new PSNoteProperty(member.Key, Convert(member.Value)), true);
+            }
             return result;
         }
 

@@ -21,6 +21,9 @@ namespace Qomon.PowerShell.Search
         /// <summary>Still skipping: how many records -Skip leaves to pass over.</summary>
         public ulong SkipRemaining => _toSkip;
 
+        /// <summary>How many more records the window can use (skipped or written); ulong.MaxValue without -First.</summary>
+        public ulong Wanted => _first == ulong.MaxValue ? ulong.MaxValue : _toSkip + (_first - _written);
+
         /// <summary>Counts the record in and says whether to write it.</summary>
         public bool Take()
         {
