@@ -3,17 +3,16 @@ using Qomon.Emulator.Model;
 namespace Qomon.Emulator.Search;
 
 /// <summary>
-/// Orders search results. Keys are read once per contact and sorted with the contacts, so a 50,000-contact
-/// sort costs a few milliseconds. Ties (and unsorted searches) fall back to id order, which keeps paging stable.
+/// Orders search results. Keys are read once per contact and sorted with the contacts; the store caches the
+/// result until the next write. Ties (and unsorted searches) fall back to id order, which keeps paging stable.
 /// Empty values go last when ascending and first when descending, as PostgreSQL orders NULLs.
 /// </summary>
 public static class ContactSorter
 {
     readonly record struct Key(string? Text, long Ticks, bool HasValue, long Id);
 
-    public static Contact[] Sort(Contact[] contacts, string? attribute, bool ascending)
+    public static Contact[] Sort(Contact[] contacts, string attribute, bool ascending)
     {
-        if (attribute is null) return contacts;
         var keys = new Key[contacts.Length];
         for (var i = 0; i < contacts.Length; i++) keys[i] = KeyOf(contacts[i], attribute);
         var sorted = (Contact[])contacts.Clone();
