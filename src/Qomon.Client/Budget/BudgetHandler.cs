@@ -28,7 +28,10 @@ namespace Qomon.Client.Budget
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var route = RequestInfo.RouteKey(request);
+            var state = CallState.For(request);
+            var waitStarted = _time.GetTimestamp();
             var reserved = await _budget.AcquireAsync(_budget.Costs.Estimate(route), cancellationToken).ConfigureAwait(false);
+            state.BudgetWait += _time.GetElapsedTime(waitStarted);
 
             HttpResponseMessage response;
             try
@@ -50,7 +53,7 @@ namespace Qomon.Client.Budget
             _counters.AddTokens((long)Math.Round(charged));
             if (status == 429) _counters.AddThrottled();
 
-            CallState.For(request).BudgetNote = string.Format(CultureInfo.InvariantCulture, "{0}/{1}", Math.Max(0, Math.Floor(_budget.Available)), _budget.Burst);
+            state.BudgetNote = string.Format(CultureInfo.InvariantCulture, "{0}/{1}", Math.Max(0, Math.Floor(_budget.Available)), _budget.Burst);
             return response;
         }
     }

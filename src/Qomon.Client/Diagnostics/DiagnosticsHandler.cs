@@ -60,8 +60,9 @@ namespace Qomon.Client.Diagnostics
 
             var status = (int)response.StatusCode;
             if (status < 200 || status > 299) _counters.AddFailure();
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} in {3}; budget {4}{5}",
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} in {3}; budget {4}{5}{6}",
                 method, path, status, Elapsed(started), state.BudgetNote ?? "?",
+                state.BudgetWait >= TimeSpan.FromMilliseconds(1) ? string.Format(CultureInfo.InvariantCulture, " (waited {0:0} ms for tokens)", state.BudgetWait.TotalMilliseconds) : "",
                 state.Attempts > 1 ? string.Format(CultureInfo.InvariantCulture, "; {0} attempts", state.Attempts) : ""));
 
             var answer = new StringBuilder().Append("HTTP response ").Append(status).Append(' ').Append(response.ReasonPhrase);

@@ -15,6 +15,8 @@ namespace Qomon.Client.Http
         /// <summary>Some attempt may have reached the server without us seeing the answer.</summary>
         public bool MaybeApplied;
         public TimeSpan? LastRetryAfter;
+        /// <summary>Time all attempts of this call waited for tokens.</summary>
+        public TimeSpan BudgetWait;
         /// <summary>Tokens the budget held for the last attempt (for the Verbose line).</summary>
         public string? BudgetNote;
 

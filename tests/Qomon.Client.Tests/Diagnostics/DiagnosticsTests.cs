@@ -22,6 +22,18 @@ namespace Qomon.Client.Tests.Diagnostics
         }
 
         [Fact]
+        public async Task TheVerboseLineSaysHowLongTheCallWaitedForTokens()
+        {
+            using var t = new TestConnection();
+            for (var i = 0; i < 20; i++)
+                await t.Drive(t.Client.ReplaceContactAsync(i, new System.Text.Json.Nodes.JsonObject(), CancellationToken.None));
+
+            await t.Drive(t.Client.ReplaceContactAsync(99, new System.Text.Json.Nodes.JsonObject(), CancellationToken.None), TimeSpan.FromMilliseconds(100));
+
+            Assert.Matches(@"^PATCH /contacts/99 -> 200 in \d+ ms; budget 0/100 \(waited 5\d\d ms for tokens\)$", t.Log.Verbose.Last());
+        }
+
+        [Fact]
         public async Task DebugLinesShowHeadersAndBodies()
         {
             using var t = new TestConnection();
