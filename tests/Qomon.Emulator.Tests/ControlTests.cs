@@ -126,6 +126,19 @@ public class ControlTests
     }
 
     [Fact]
+    public async Task Concurrent_writes_each_leave_a_version()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var id = host.FirstId;
+        var writes = Enumerable.Range(0, 24).Select(i => host.PatchAsync($"/contacts/{id}", Contact(new JsonObject { ["firstname"] = $"W{i}" })));
+        Assert.All(await Task.WhenAll(writes), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var history = (await host.GetAsync($"/_emulator/contacts/{id}/history", null)).Body!.AsArray();
+        Assert.Equal(25, history.Count);
+        Assert.Equal(24, history.Skip(1).Select(v => (string?)v!["firstname"]).Distinct().Count());
+        Assert.Equal((string?)history[^1]!["firstname"], (string?)(await host.ContactAsync(id))["firstname"]);
+    }
+
+    [Fact]
     public async Task History_finds_contacts_of_any_space_and_404s_on_unknown_ids()
     {
         await using var host = await EmulatorHost.StartAsync();

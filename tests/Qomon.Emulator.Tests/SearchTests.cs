@@ -227,6 +227,17 @@ public class SearchTests
     }
 
     [Fact]
+    public async Task A_write_between_pages_is_seen_by_the_next_sorted_page()
+    {
+        await using var host = await HostWithPeopleAsync();
+        var all = new JsonObject { ["$all"] = new JsonArray() };
+        Assert.Equal("Alice", (await FirstNamesAsync(host, all, "surname", sortAsc: false))[1]);
+        var zola = host.State.Spaces[EmulatorHost.Key].Contacts.Snapshot().Single(c => c.Surname == "Zola").Id;
+        await host.PatchAsync($"/contacts/{zola}", Contact(new JsonObject { ["firstname"] = "Chloé", ["surname"] = "Aaron" }));
+        Assert.Equal(["Alice", "bob", "Dan", "Chloé"], await FirstNamesAsync(host, all, "surname", sortAsc: false));
+    }
+
+    [Fact]
     public async Task Include_interactions_adds_an_interactions_list()
     {
         await using var host = await HostWithPeopleAsync();
