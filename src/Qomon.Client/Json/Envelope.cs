@@ -13,9 +13,13 @@ namespace Qomon.Client.Json
         public static JsonNode? Item(JsonNode? root, string name)
         {
             if (root is not JsonObject rootObject) return root;
-            var data = rootObject["data"];
-            if (data is JsonObject dataObject)
-                return dataObject.TryGetPropertyValue(name, out var item) && item != null ? item : dataObject;
+            if (rootObject.TryGetPropertyValue("data", out var data))
+            {
+                // An envelope: whatever is inside data is the answer, even when that is null.
+                if (data is JsonObject dataObject)
+                    return dataObject.TryGetPropertyValue(name, out var item) && item != null ? item : dataObject;
+                return data;
+            }
             return rootObject.TryGetPropertyValue(name, out var direct) && direct != null ? direct : rootObject;
         }
 

@@ -26,6 +26,17 @@ namespace Qomon.Client.Tests.Client
             new JsonObject { ["contact"] = contact }; // detached: can be placed in a new document
         }
 
+        [Theory]
+        [InlineData("{\"status\":\"success\",\"data\":null}")]
+        [InlineData("")]
+        public async Task AnAnswerWithoutAContactGivesAnEmptyObject(string body)
+        {
+            using var t = new TestConnection();
+            t.Transport.ThenStatus(200, body);
+            var contact = await t.Drive(t.Client.ReplaceContactAsync(1, new JsonObject(), CancellationToken.None));
+            Assert.Empty(contact);
+        }
+
         [Fact]
         public async Task CreatePostsTheContactEnvelopeAndReturnsTheStoredContact()
         {
