@@ -250,7 +250,7 @@ namespace Qomon.PowerShell.Writing
     /// <summary>How BatchWriter runs: batch size, concurrency, and whether the first error ends the command.</summary>
     internal sealed class BatchOptions
     {
-        internal int BatchSize { get; set; } = 100;
+        internal int BatchSize { get; set; } = QomonWriteCommand.DefaultBatchSize;
         internal int ThrottleLimit { get; set; } = 8;
         internal bool StopAtFirstError { get; set; }
     }

@@ -21,10 +21,17 @@ namespace Qomon.PowerShell.Writing
         private WriteRunProgress? _progress;
         private FormCatalog? _forms;
 
-        /// <summary>How many records are read, confirmed and written together (1 to 1000, default 100).</summary>
+        /// <summary>
+        /// How many records are read, confirmed and written together (1 to 1000, default 20). Small on purpose: a
+        /// merge writes what it read plus the changes, so another user's edit made between a contact's read and its
+        /// write would be overwritten. At Qomon's budget (10 tokens/s, 6 per updated contact) a batch of 20 keeps that
+        /// gap near 10 seconds (100 would make it nearly a minute), and the budget, not the batch, sets the speed.
+        /// </summary>
         [Parameter]
         [ValidateRange(1, 1000)]
-        public int BatchSize { get; set; } = 100;
+        public int BatchSize { get; set; } = DefaultBatchSize;
+
+        internal const int DefaultBatchSize = 20;
 
         /// <summary>How many requests are in flight at once (1 to 64, default 8); the connection's token budget paces them all.</summary>
         [Parameter]
