@@ -33,7 +33,8 @@ namespace Qomon.Client
         private bool _calibrated;
         private TaskCompletionSource<bool> _answered = NewSignal();
         private long _lastRefill, _pausedUntil;
-        private long _totalWaitTicks;
+        private readonly object _waitGate = new object();
+        private long _waitingSince, _unionWaitTicks, _sumWaitTicks;
         private int _waiting;
 
         public TokenBudget(TimeProvider timeProvider, double burst = 100, double ratePerSecond = 10)
@@ -69,20 +70,30 @@ namespace Qomon.Client
         public bool IsCalibrated { get { lock (_gate) return _calibrated; } }
 
         /// <summary>Requests waiting for tokens right now.</summary>
-        public int Waiting => Volatile.Read(ref _waiting);
+        public int Waiting { get { lock (_waitGate) return _waiting; } }
 
-        /// <summary>Sum of the time all requests have spent waiting for tokens (progress display, reports).</summary>
-        public TimeSpan TotalWait => TimeSpan.FromTicks(Interlocked.Read(ref _totalWaitTicks));
+        /// <summary>Wall-clock time during which at least one request was held back by the budget: how much the
+        /// rate limit slowed the work down (reports, progress).</summary>
+        public TimeSpan TotalWait
+        {
+            get
+            {
+                lock (_waitGate)
+                    return TimeSpan.FromTicks(_unionWaitTicks) + (_waiting > 0 ? _time.GetElapsedTime(_waitingSince) : TimeSpan.Zero);
+            }
+        }
+
+        /// <summary>Sum of every request's own wait; larger than TotalWait when several requests wait together.</summary>
+        public TimeSpan WaitSum { get { lock (_waitGate) return TimeSpan.FromTicks(_sumWaitTicks); } }
 
         /// <summary>Waits (cancellably) until <paramref name="cost"/> tokens are available and takes them.
         /// Returns the tokens reserved, to hand back to <see cref="Complete"/> or <see cref="Abandon"/>.</summary>
         internal async Task<double> AcquireAsync(double cost, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var started = _time.GetTimestamp();
+            var started = EnterWait();
             var warned = false;
             var entered = false;
-            Interlocked.Increment(ref _waiting);
             try
             {
                 await _turnstile.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -136,9 +147,27 @@ namespace Qomon.Client
             finally
             {
                 if (entered) _turnstile.Release();
-                Interlocked.Decrement(ref _waiting);
-                var waited = _time.GetElapsedTime(started);
-                if (waited > TimeSpan.Zero) Interlocked.Add(ref _totalWaitTicks, waited.Ticks);
+                ExitWait(started);
+            }
+        }
+
+        private long EnterWait()
+        {
+            var now = _time.GetTimestamp();
+            lock (_waitGate)
+            {
+                if (_waiting++ == 0) _waitingSince = now;
+            }
+            return now;
+        }
+
+        private void ExitWait(long started)
+        {
+            var now = _time.GetTimestamp();
+            lock (_waitGate)
+            {
+                _sumWaitTicks += _time.GetElapsedTime(started, now).Ticks;
+                if (--_waiting == 0) _unionWaitTicks += _time.GetElapsedTime(_waitingSince, now).Ticks;
             }
         }
 

@@ -242,6 +242,22 @@ namespace Qomon.Client.Tests.Budget
         }
 
         [Fact]
+        public async Task TotalWaitIsWallClockWhileWaitSumAddsEveryRequestsWait()
+        {
+            var clock = new FakeTimeProvider(Start);
+            using var budget = Calibrated(clock, 10, 1);
+            await budget.AcquireAsync(10, CancellationToken.None);
+
+            var first = budget.AcquireAsync(2, CancellationToken.None);  // tokens at 2 s
+            var second = budget.AcquireAsync(2, CancellationToken.None); // tokens at 4 s
+            await clock.Drive(Task.WhenAll(first, second), TimeSpan.FromMilliseconds(100));
+
+            Assert.InRange(budget.TotalWait.TotalSeconds, 4, 4.5);
+            Assert.InRange(budget.WaitSum.TotalSeconds, 6, 7);
+            Assert.Equal(0, budget.Waiting);
+        }
+
+        [Fact]
         public async Task ZeroRateMeansTheServerDoesNotLimit()
         {
             var clock = new FakeTimeProvider(Start);
