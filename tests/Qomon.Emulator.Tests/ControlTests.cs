@@ -150,6 +150,29 @@ public class ControlTests
     }
 
     [Fact]
+    public async Task The_control_plane_refuses_clients_that_are_not_on_loopback()
+    {
+        // Needs an address of this machine that is not loopback; a machine without one has nothing to test.
+        var external = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == System.Net.NetworkInformation.OperationalStatus.Up)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
+        if (external is null) return;
+
+        await using var host = await EmulatorHost.StartAsync(s => s with { Urls = "http://0.0.0.0:0" });
+        var port = host.Client.BaseAddress!.Port;
+        using var client = new HttpClient { BaseAddress = new Uri($"http://{external}:{port}") };
+        using var loopback = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/_emulator/stats")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/_emulator/reset", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await loopback.GetAsync("/_emulator/stats")).StatusCode);
+        using var api = new HttpRequestMessage(HttpMethod.Get, $"/contacts/{host.FirstId}");
+        api.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHost.Key);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(api)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_control_plane_is_not_counted_nor_charged()
     {
         await using var host = await EmulatorHost.StartAsync(s => s with { Rate = 1, Burst = 1 });

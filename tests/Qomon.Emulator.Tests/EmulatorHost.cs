@@ -44,6 +44,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Test defaults: two keys, 40 seeded contacts per space, and the bucket off unless a test turns it on.</summary>
     public static EmulatorSettings Defaults => new()
     {
+        Urls = "http://127.0.0.1:0",
         ApiKeys = [Key, OtherKey],
         Seed = 40,
         RandomSeed = 7,
@@ -52,7 +53,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public static async Task<EmulatorHost> StartAsync(Func<EmulatorSettings, EmulatorSettings>? configure = null)
     {
-        var settings = (configure ?? (s => s))(Defaults) with { Urls = "http://127.0.0.1:0" };
+        var settings = (configure ?? (s => s))(Defaults);
         var time = new FakeTimeProvider(Start);
         var app = EmulatorApp.Build(settings, time);
         await app.StartAsync();
