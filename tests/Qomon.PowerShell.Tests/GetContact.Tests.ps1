@@ -76,6 +76,19 @@ Describe 'Get-QomonContact -Id' {
         { Get-QomonContact -Id 999999993, $script:ids[0] -ErrorAction Stop } | Should -Throw -ErrorId 'Qomon.ContactNotFound*'
     }
 
+    It 'takes the id by position' {
+        (Get-QomonContact $script:ids[0]).id | Should -Be $script:ids[0]
+    }
+
+    It 'stops with one terminating AuthenticationError when the key is refused' {
+        $bad = Connect-Qomon -ApiKey (ConvertTo-SecureString 'revoked-key' -AsPlainText -Force) -BaseUri $script:emulator.Url -SkipValidation -PassThru
+        $err = { $script:ids[0..49] | Get-QomonContact -Connection $bad } | Should -Throw -PassThru
+        $err.FullyQualifiedErrorId | Should -BeLike 'Qomon.AuthenticationFailed*'
+        $err.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        { Get-QomonContact -Connection $bad } | Should -Throw -ErrorId 'Qomon.AuthenticationFailed*'
+        $bad | Disconnect-Qomon
+    }
+
     It 'refuses ids that are not positive' {
         { Get-QomonContact -Id 0 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
     }

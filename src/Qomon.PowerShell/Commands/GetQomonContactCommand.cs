@@ -132,6 +132,8 @@ namespace Qomon.PowerShell.Commands
             WarnIfFormsMissing();
             if (outcome.Exception is QomonApiException e)
             {
+                // A key refused in mid-run fails every read after it: stop rather than write thousands of errors.
+                if (e.StatusCode == 401) ThrowApiError(e, outcome.Item);
                 WriteApiError(e, outcome.Item, e.IsNotFound ? QomonErrors.ContactNotFoundId : QomonErrors.NotFoundId);
                 return;
             }
@@ -285,17 +287,8 @@ namespace Qomon.PowerShell.Commands
         // The forms give Answers its labels: loaded once per connection, started (on the pipeline thread) with the
         // first read, awaited by every read before it builds its output. A space that refuses them still gets its
         // contacts, with answers by form id.
-        private void StartLoadingForms() => _forms ??= Pipeline.Start(async ct =>
-        {
-            try
-            {
-                return (await FormCache.For(QomonConnection).GetAllAsync(Client, ct).ConfigureAwait(false), (string?)null);
-            }
-            catch (QomonApiException e) when (e.StatusCode != 401)
-            {
-                return (FormCatalog.Empty, "Could not read the space's forms (" + QomonErrors.Describe(e) + "); Answers show form ids instead of labels.");
-            }
-        });
+        private void StartLoadingForms() =>
+            _forms ??= Pipeline.Start(ct => FormCache.For(QomonConnection).GetAllOrEmptyAsync(Client, ct));
 
         private void WarnIfFormsMissing()
         {

@@ -80,6 +80,22 @@ namespace Qomon.PowerShell.Connections
             return _all = new FormCatalog(forms);
         }
 
+        /// <summary>
+        /// Every form for showing or naming answers, never failing for want of them: a space whose forms cannot be
+        /// read (other than for a bad key) gives an empty catalogue and a Problem to write once as a warning.
+        /// </summary>
+        public async Task<(FormCatalog Catalog, string? Problem)> GetAllOrEmptyAsync(QomonClient client, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return (await GetAllAsync(client, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (QomonApiException e) when (e.StatusCode != 401)
+            {
+                return (FormCatalog.Empty, "Could not read the space's forms (" + Infrastructure.QomonErrors.Describe(e) + "); answers show and are named by form id only.");
+            }
+        }
+
         /// <summary>The lookup if every kind was loaded already, without any request.</summary>
         public FormCatalog? Loaded => _all;
 
