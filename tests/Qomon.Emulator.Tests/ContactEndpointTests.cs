@@ -50,6 +50,19 @@ public class ContactEndpointTests
     }
 
     [Fact]
+    public async Task Errors_can_use_the_older_bare_fail_body_with_the_same_status()
+    {
+        await using var host = await EmulatorHost.StartAsync(s => s with { ErrorBody = Qomon.Emulator.Settings.ErrorBodyStyle.Fail });
+        var missing = await host.GetAsync("/contacts/1");
+        Assert.Equal(HttpStatusCode.NotFound, missing.Status);
+        Assert.Equal("""{"status":"fail"}""", missing.Text);
+        var invalid = await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["gender"] = "X" }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.Status);
+        Assert.Equal("fail", (string?)invalid.Body!["status"]);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.GetAsync("/contacts/1", null)).Status);
+    }
+
+    [Fact]
     public async Task A_non_numeric_id_is_a_400()
     {
         await using var host = await EmulatorHost.StartAsync();

@@ -97,6 +97,31 @@ public class PatchTests
     }
 
     [Fact]
+    public async Task Soft_deleted_rows_can_be_made_visible_with_deleted_at_set()
+    {
+        await using var host = await EmulatorHost.StartAsync(s => s with { SoftDeletedVisible = true });
+        var body = Contact(new JsonObject
+        {
+            ["formdatas"] = new JsonArray(Answer(Presence, Present)),
+            ["custom_fields"] = new JsonArray(Answer(FavouriteFood, Hamburger)),
+        });
+        var first = (await host.PatchAsync($"/contacts/{host.FirstId}", body)).Contact;
+        var firstRows = first["formdatas"]!.AsArray().Where(a => a!["deleted_at"] is null).Select(a => (long)a!["id"]!).ToList();
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        var second = (await host.PatchAsync($"/contacts/{host.FirstId}", body)).Contact;
+
+        var rows = second["formdatas"]!.AsArray();
+        Assert.Single(rows, a => a!["deleted_at"] is null);
+        Assert.All(rows.Where(a => firstRows.Contains((long)a!["id"]!)), a => Assert.Equal("2026-11-20T10:30:01.000000Z", (string?)a!["deleted_at"]));
+        var custom = second["custom_fields"]!.AsArray();
+        Assert.Contains(custom, a => (long)a!["form_id"]! == FavouriteFood && a["deleted_at"] is not null);
+        Assert.Single(custom, a => a!["deleted_at"] is null && (long)a["form_id"]! == FavouriteFood);
+
+        var search = await host.PostAsync("/search", SearchBody(AllOf(new JsonObject { ["attr"] = "form", ["ope"] = "any_of", ["form_id"] = Presence, ["form_ref_ids"] = new JsonArray(Present) }), perPage: 1000));
+        Assert.Contains(search.Body!["data"]!["contacts"]!.AsArray(), c => (long)c!["id"]! == host.FirstId);
+    }
+
+    [Fact]
     public async Task Radio_keeps_one_value_the_last_sent()
     {
         await using var host = await EmulatorHost.StartAsync();

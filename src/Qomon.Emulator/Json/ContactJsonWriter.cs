@@ -25,9 +25,9 @@ public static class ContactJsonWriter
         w.WriteString("birth_dept", c.BirthDept);
         if (c.Birthdate is { } birth) w.WriteString("birthdate", QomonDates.Seconds(birth)); else w.WriteNull("birthdate");
         Nullable(w, "black_list", c.BlackList);
-        WriteAnswers(w, options.CustomFieldsKey, c.CustomFields, c, includeRowDetails: false);
+        WriteAnswers(w, options.CustomFieldsKey, Rows(c.CustomFields, c.DeletedCustomFields, options), c, includeRowDetails: false, options.SoftDeletedVisible);
         w.WriteString("firstname", c.Firstname);
-        WriteAnswers(w, "formdatas", c.FormDatas, c, includeRowDetails: true);
+        WriteAnswers(w, "formdatas", Rows(c.FormDatas, c.DeletedFormDatas, options), c, includeRowDetails: true, options.SoftDeletedVisible);
         w.WriteString("gender", c.Gender);
         w.WriteNumber("group_id", c.GroupId);
         w.WriteString("lastchange", QomonDates.Milli(c.LastChange));
@@ -101,7 +101,11 @@ public static class ContactJsonWriter
             w.WriteString(name, text);
     }
 
-    static void WriteAnswers(Utf8JsonWriter w, string key, IReadOnlyList<FormAnswer> answers, Contact c, bool includeRowDetails)
+    /// <summary>Live rows, or with soft-deleted-visible every row ever stored, in id (creation) order.</summary>
+    static IEnumerable<FormAnswer> Rows(IReadOnlyList<FormAnswer> live, IReadOnlyList<FormAnswer> deleted, RenderOptions options) =>
+        options.SoftDeletedVisible && deleted.Count > 0 ? live.Concat(deleted).OrderBy(a => a.Id) : live;
+
+    static void WriteAnswers(Utf8JsonWriter w, string key, IEnumerable<FormAnswer> answers, Contact c, bool includeRowDetails, bool showDeletedAt)
     {
         w.WriteStartArray(key);
         foreach (var a in answers)
@@ -119,7 +123,11 @@ public static class ContactJsonWriter
                 w.WriteNumber("group_id", c.GroupId);
                 w.WriteString("created_at", QomonDates.Micro(a.CreatedAt));
                 w.WriteString("updated_at", QomonDates.Micro(a.UpdatedAt));
-                w.WriteNull("deleted_at");
+            }
+            if (includeRowDetails || showDeletedAt)
+            {
+                if (a.DeletedAt is { } deleted) w.WriteString("deleted_at", QomonDates.Micro(deleted));
+                else w.WriteNull("deleted_at");
             }
             w.WriteEndObject();
         }

@@ -3,8 +3,8 @@ using Qomon.Emulator.Settings;
 namespace Qomon.Emulator.Json;
 
 /// <summary>The response details that are settings, plus per-request choices.</summary>
-public sealed record RenderOptions(string CustomFieldsKey, bool AddressNumbersAsNumbers, bool IncludeInteractions = false)
+public sealed record RenderOptions(string CustomFieldsKey, bool AddressNumbersAsNumbers, bool SoftDeletedVisible, bool IncludeInteractions = false)
 {
     public static RenderOptions From(EmulatorSettings settings, bool includeInteractions = false) =>
-        new(settings.CustomFieldsKey, settings.AddressNumbersAsNumbers, includeInteractions);
+        new(settings.CustomFieldsKey, settings.AddressNumbersAsNumbers, settings.SoftDeletedVisible, includeInteractions);
 }

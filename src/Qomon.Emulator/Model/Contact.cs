@@ -40,6 +40,9 @@ public sealed record Contact
     /// <summary>Answers to consent, level_of_support, presence_status, survey and tasks forms.</summary>
     public IReadOnlyList<FormAnswer> FormDatas { get; init; } = [];
     public IReadOnlyList<FormAnswer> CustomFields { get; init; } = [];
+    /// <summary>Rows a write replaced: kept with deleted_at set, returned only with soft-deleted-visible.</summary>
+    public IReadOnlyList<FormAnswer> DeletedFormDatas { get; init; } = [];
+    public IReadOnlyList<FormAnswer> DeletedCustomFields { get; init; } = [];
 }
 
 /// <summary>A postal address. The number-like fields stay strings here; rendering may turn them into numbers.</summary>
@@ -78,6 +81,7 @@ public sealed record FormAnswer
     public long? SurveyId { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+    public DateTime? DeletedAt { get; init; }
 }
 
 public sealed record Note

@@ -26,7 +26,14 @@ public static class ProblemWriter
     public const string ContentType = "application/problem+json";
 
     public static Task WriteAsync(HttpContext context, int status, string title, string detail, IReadOnlyList<FieldError>? errors = null) =>
-        Json.JsonOutput.WriteAsync(context, status, ContentType, w =>
+        context.RequestServices.GetService<Hosting.EmulatorState>()?.Settings.ErrorBody == Settings.ErrorBodyStyle.Fail
+            ? Json.JsonOutput.WriteAsync(context, status, Json.JsonOutput.JsonContentType, w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("status", "fail");
+                w.WriteEndObject();
+            })
+            : Json.JsonOutput.WriteAsync(context, status, ContentType, w =>
         {
             w.WriteStartObject();
             w.WriteString("type", "about:blank");

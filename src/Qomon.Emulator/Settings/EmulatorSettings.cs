@@ -3,6 +3,9 @@ namespace Qomon.Emulator.Settings;
 /// <summary>How Retry-After is written on a 429 (whether Qomon sends it at all is unknown).</summary>
 public enum RetryAfterStyle { Seconds, Date, None }
 
+/// <summary>Error bodies: RFC 7807 (current docs, observed) or the older spec's bare {"status":"fail"}.</summary>
+public enum ErrorBodyStyle { Problem, Fail }
+
 /// <summary>
 /// Every knob of the emulator. Immutable: a change through POST /_emulator/config swaps the whole object,
 /// so a request always sees one consistent set. Defaults are the most likely behaviour of the real API.
@@ -36,6 +39,8 @@ public sealed record EmulatorSettings
     public bool AddressNumbersAsNumbers { get; init; }
     public int UpsertDelayMs { get; init; } = 2000;
     public bool Strict { get; init; }
+    public bool SoftDeletedVisible { get; init; }
+    public ErrorBodyStyle ErrorBody { get; init; } = ErrorBodyStyle.Problem;
 
     public bool BucketEnabled => Rate > 0;
 

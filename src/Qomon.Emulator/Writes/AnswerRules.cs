@@ -57,6 +57,10 @@ public static class AnswerRules
         return rows;
     }
 
+    /// <summary>Soft delete: rows leave the live list and join the deleted ones, stamped with the time.</summary>
+    public static IReadOnlyList<FormAnswer> Retire(IReadOnlyList<FormAnswer> deleted, IEnumerable<FormAnswer> rows, DateTime now) =>
+        [.. deleted, .. rows.Select(r => r with { DeletedAt = now, UpdatedAt = now })];
+
     public static FormAnswer NewRow(AnswerInput a, IIdSource ids, DateTime now) => new()
     {
         Id = ids.NextAnswerId(),

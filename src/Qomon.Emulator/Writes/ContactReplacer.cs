@@ -30,6 +30,8 @@ public static class ContactReplacer
         Notes = Notes(current.Notes, input.Notes, ids, now),
         FormDatas = AnswerRules.Replace(input.FormDatas, ids, now),
         CustomFields = AnswerRules.Replace(input.CustomFields, ids, now),
+        DeletedFormDatas = AnswerRules.Retire(current.DeletedFormDatas, current.FormDatas, now),
+        DeletedCustomFields = AnswerRules.Retire(current.DeletedCustomFields, current.CustomFields, now),
     };
 
     /// <summary>

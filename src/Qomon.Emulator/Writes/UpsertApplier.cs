@@ -159,11 +159,15 @@ public sealed class UpsertApplier(Space space)
     static Contact Merge(Contact current, UpsertRecord record, IIdSource ids, DateTime now)
     {
         var next = record.Changes.Aggregate(current, (c, change) => change(c, ids));
+        var formDatas = AnswerRules.Merge(next.FormDatas, record.FormDatas, ids, now);
+        var customFields = AnswerRules.Merge(next.CustomFields, record.CustomFields, ids, now);
         return next with
         {
             UpdatedAt = now,
-            FormDatas = AnswerRules.Merge(next.FormDatas, record.FormDatas, ids, now),
-            CustomFields = AnswerRules.Merge(next.CustomFields, record.CustomFields, ids, now),
+            FormDatas = formDatas,
+            CustomFields = customFields,
+            DeletedFormDatas = AnswerRules.Retire(next.DeletedFormDatas, next.FormDatas.Except(formDatas), now),
+            DeletedCustomFields = AnswerRules.Retire(next.DeletedCustomFields, next.CustomFields.Except(customFields), now),
         };
     }
 
