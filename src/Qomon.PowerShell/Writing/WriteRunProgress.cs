@@ -22,6 +22,8 @@ namespace Qomon.PowerShell.Writing
         private readonly WriteRunSummary _summary;
         private readonly long _tokensAtStart;
         private readonly TimeSpan _waitAtStart;
+        private readonly long _throttledAtStart;
+        private readonly TimeSpan _retryWaitAtStart;
         private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
         private bool _shown;
 
@@ -32,6 +34,8 @@ namespace Qomon.PowerShell.Writing
             _summary = summary;
             _tokensAtStart = connection.Counters.TokensSpent;
             _waitAtStart = connection.Budget.TotalWait;
+            _throttledAtStart = connection.Counters.Throttled;
+            _retryWaitAtStart = connection.Counters.RetryWait;
         }
 
         /// <summary>Brings the summary's token and wait figures up to date.</summary>
@@ -39,6 +43,8 @@ namespace Qomon.PowerShell.Writing
         {
             _summary.TokensSpent = _connection.Counters.TokensSpent - _tokensAtStart;
             _summary.BudgetWait = _connection.Budget.TotalWait - _waitAtStart;
+            _summary.Throttled = _connection.Counters.Throttled - _throttledAtStart;
+            _summary.RetryWait = _connection.Counters.RetryWait - _retryWaitAtStart;
         }
 
         /// <summary>Shows where the run is; skipped when the last update was less than a quarter second ago.</summary>

@@ -33,6 +33,12 @@ namespace Qomon.PowerShell.Writing
         /// </summary>
         public TimeSpan BudgetWait { get; internal set; }
 
+        /// <summary>429 answers the connection got while this command ran (each one retried after its wait).</summary>
+        public long Throttled { get; internal set; }
+
+        /// <summary>Time spent waiting before retries (backoff and Retry-After) while this command ran.</summary>
+        public TimeSpan RetryWait { get; internal set; }
+
         public int Total => Updated + Created + Removed + Unchanged + Conflicts + Failed + Skipped;
 
         /// <summary>Conflicts count as failures here: nothing was written for them.</summary>
@@ -69,7 +75,10 @@ namespace Qomon.PowerShell.Writing
             Append(text, Failed, "failed");
             if (Skipped > 0) Append(text, Skipped, "not written (-WhatIf or declined)");
             text.Append(" (").Append(TokensSpent.ToString(CultureInfo.InvariantCulture)).Append(" tokens, ")
-                .Append(BudgetWait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s waiting for budget).");
+                .Append(BudgetWait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s waiting for budget");
+            if (Throttled > 0) text.Append(", ").Append(Throttled.ToString(CultureInfo.InvariantCulture)).Append(" throttled (429) answers");
+            if (RetryWait > TimeSpan.Zero) text.Append(", ").Append(RetryWait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s waiting to retry");
+            text.Append(").");
             return text.ToString();
         }
 

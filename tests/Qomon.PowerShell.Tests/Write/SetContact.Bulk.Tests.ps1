@@ -33,6 +33,7 @@ Describe 'Two pipelines of 300 merge updates' {
     It 'gets zero 429 answers in either pipeline' {
         $script:between.throttled - $script:before.throttled | Should -Be 0
         $script:after.throttled - $script:between.throttled | Should -Be 0
+        $script:info1.MessageData.Throttled + $script:info2.MessageData.Throttled | Should -Be 0 -Because 'the client saw none either'
     }
 
     It 'spends one read per record plus one write per changed record' {
