@@ -180,6 +180,16 @@ Describe 'Get-QomonConnection' {
     }
 }
 
+Describe 'The module initializer' {
+    It 'answers no assembly request made by another module' {
+        $resolve = [Qomon.PowerShell.Infrastructure.ModuleInitializer].GetMethod('Resolve', [Reflection.BindingFlags]'NonPublic, Static')
+        $foreign = [ResolveEventArgs]::new('System.Text.Json, Version=8.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51', [psobject].Assembly)
+        $resolve.Invoke($null, @($null, $foreign)) | Should -BeNullOrEmpty
+        $unknown = [ResolveEventArgs]::new('No.Such.Assembly', [Qomon.PowerShell.Infrastructure.QomonCmdlet].Assembly)
+        $resolve.Invoke($null, @($null, $unknown)) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'The key never shows' {
     It 'is absent from every stream, the connection object and its error records' {
         Disconnect-Qomon

@@ -236,6 +236,15 @@ Describe 'Get-QomonContact search' {
             @(Get-QomonContact -Query $query -Filter @{ firstname = 'Loose' }).id | Should -Be $script:looseId
         }
 
+        It 'refuses a -Filter naming a field that does not exist, before any request' {
+            $traffic = Measure-EmulatorTraffic $script:emulator {
+                try { Get-QomonContact -Filter @{ no_such_field = 'x' } } catch { $_ }
+            }
+            $traffic.Output.FullyQualifiedErrorId | Should -BeLike 'Qomon.InvalidArgument*'
+            $traffic.Output.Exception.Message | Should -Match 'no_such_field'
+            $traffic.RequestsTotal | Should -Be 0
+        }
+
         It 'refuses a query tree with a condition directly under the root' {
             $bad = @{ '$all' = @(@{ '$condition' = @{ attr = 'surname'; ope = 'eql'; value = 'x' } }) }
             { Get-QomonContact -Query $bad } | Should -Throw -ErrorId 'Qomon.InvalidArgument*'

@@ -105,6 +105,7 @@ namespace Qomon.PowerShell.Commands
                 WriteObject(ConnectionOutput.Create(connection));
                 return;
             }
+            // The connection replaced is not disposed: a script may still hold it for -Connection.
             DefaultConnectionStore.Set(connection);
             WriteVerbose($"Connected to {connection.BaseUri} (key {connection.KeyFingerprint}); this runspace's commands use it by default.");
         }

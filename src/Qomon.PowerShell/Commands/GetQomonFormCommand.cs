@@ -26,7 +26,7 @@ namespace Qomon.PowerShell.Commands
 
         /// <summary>One or more form ids (a formdata's form_id).</summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("FormId", "form_id")]
+        [Alias("FormId")]
         [ValidateRange(1, long.MaxValue)]
         public long[] Id { get; set; } = new long[0];
 
