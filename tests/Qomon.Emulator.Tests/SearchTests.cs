@@ -238,6 +238,24 @@ public class SearchTests
     }
 
     [Fact]
+    public async Task A_lagging_index_shows_older_versions_and_misses_new_contacts_until_the_delay_passes()
+    {
+        await using var host = await HostWithPeopleAsync();
+        await host.PostAsync("/_emulator/config", new { searchIndexDelayMs = 3000 }, null);
+        var bob = host.State.Spaces[EmulatorHost.Key].Contacts.Snapshot().Single(c => c.Firstname == "bob").Id;
+        await host.PatchAsync($"/contacts/{bob}", Contact(new JsonObject { ["firstname"] = "Robert", ["surname"] = "Durand" }));
+        await CreateAsync(host, "Eve", "New", null, null, []);
+        var all = new JsonObject { ["$all"] = new JsonArray() };
+
+        Assert.Equal(["Alice", "bob", "Chloé", "Dan"], await FirstNamesAsync(host, all));
+        Assert.Equal(1, (long)(await host.PostAsync("/kpi", SearchBody(AllOf(Condition("firstname", "eql", "bob")), perPage: null))).Body!["data"]!["total"]!);
+        Assert.Equal("Robert", (string?)(await host.ContactAsync(bob))["firstname"]);
+
+        host.Time.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(["Alice", "Chloé", "Dan", "Eve", "Robert"], await FirstNamesAsync(host, all));
+    }
+
+    [Fact]
     public async Task Include_interactions_adds_an_interactions_list()
     {
         await using var host = await HostWithPeopleAsync();

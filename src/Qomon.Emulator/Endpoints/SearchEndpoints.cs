@@ -50,10 +50,22 @@ public static class SearchEndpoints
     /// <summary>Filters the (cached) sorted snapshot: filtering keeps the order, so no sort per page.</summary>
     static Contact[] Match(Space space, SearchRequest request, EmulatorState state, bool sorted)
     {
-        var predicate = new QueryEvaluator(space.Forms, state.Time.GetUtcNow().UtcDateTime).Compile(request.Query);
-        var contacts = sorted && request.SortAttribute is { } attribute
-            ? space.Contacts.SortedSnapshot(attribute, request.SortAscending, all => ContactSorter.Sort(all, attribute, request.SortAscending))
-            : space.Contacts.Snapshot();
+        var now = state.Time.GetUtcNow().UtcDateTime;
+        var predicate = new QueryEvaluator(space.Forms, now).Compile(request.Query);
+        var lag = state.Settings.SearchIndexDelayMs;
+        Contact[] contacts;
+        if (lag > 0)
+        {
+            // A lagging index: rare in tests, so it is rebuilt per request and sorted without the cache.
+            contacts = space.Contacts.IndexedAt(now - TimeSpan.FromMilliseconds(lag));
+            if (sorted && request.SortAttribute is { } attr) contacts = ContactSorter.Sort(contacts, attr, request.SortAscending);
+        }
+        else
+        {
+            contacts = sorted && request.SortAttribute is { } attribute
+                ? space.Contacts.SortedSnapshot(attribute, request.SortAscending, all => ContactSorter.Sort(all, attribute, request.SortAscending))
+                : space.Contacts.Snapshot();
+        }
         return Array.FindAll(contacts, c => predicate(c));
     }
 }

@@ -40,6 +40,7 @@ public sealed record EmulatorSettings
     public int UpsertDelayMs { get; init; } = 2000;
     public bool Strict { get; init; }
     public bool SoftDeletedVisible { get; init; }
+    public int SearchIndexDelayMs { get; init; }
     public ErrorBodyStyle ErrorBody { get; init; } = ErrorBodyStyle.Problem;
 
     public bool BucketEnabled => Rate > 0;

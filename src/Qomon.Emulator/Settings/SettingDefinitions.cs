@@ -68,6 +68,8 @@ public static class SettingDefinitions
             (s, v) => s with { UpsertDelayMs = NonNegative(v) }, s => s.UpsertDelayMs),
         new("strict", "[true|false]", "Answer 422 naming read-only or unknown fields in a write, instead of ignoring them.",
             (s, v) => s with { Strict = Bool(v) }, s => s.Strict, IsFlag: true),
+        new("search-index-delay-ms", "MS", "How far search and kpi lag behind writes: they see each contact as it was this long ago (Qomon indexes asynchronously).",
+            (s, v) => s with { SearchIndexDelayMs = NonNegative(v) }, s => s.SearchIndexDelayMs),
         new("soft-deleted-visible", "[true|false]", "Also return the soft-deleted formdatas and custom-field rows of earlier writes, with deleted_at set.",
             (s, v) => s with { SoftDeletedVisible = Bool(v) }, s => s.SoftDeletedVisible, IsFlag: true),
         new("error-body", "problem|fail", "Error bodies as RFC 7807 problem JSON, or as the older spec's {\"status\":\"fail\"}; the status code is the same.",

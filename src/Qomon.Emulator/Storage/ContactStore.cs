@@ -117,6 +117,28 @@ public sealed class ContactStore : IIdSource
         }
     }
 
+    /// <summary>
+    /// What a search index that lags by some time would hold: for each live contact, its last version written
+    /// (UpdatedAt) at or before the cutoff; contacts created after it are missing.
+    /// </summary>
+    public Contact[] IndexedAt(DateTime cutoff)
+    {
+        lock (gate)
+        {
+            var indexed = new List<Contact>();
+            foreach (var contact in Snapshot())
+            {
+                if (contact.UpdatedAt <= cutoff) { indexed.Add(contact); continue; }
+                var versions = history[contact.Id];
+                for (var i = versions.Count - 2; i >= 0; i--)
+                {
+                    if (versions[i].UpdatedAt <= cutoff) { indexed.Add(versions[i]); break; }
+                }
+            }
+            return [.. indexed];
+        }
+    }
+
     public Contact? FindFirst(Func<Contact, bool> predicate) => Snapshot().FirstOrDefault(predicate);
 
     public int TagAppearances(string tag) => tagCounts.GetValueOrDefault(tag);
