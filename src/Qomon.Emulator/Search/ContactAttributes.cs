@@ -58,8 +58,6 @@ public static class ContactAttributes
 
     public static ContactAttribute? Find(string name) => ByName.GetValueOrDefault(name);
 
-    public static IEnumerable<string> Names => ByName.Keys;
-
     static ContactAttribute Text(string name, Func<Contact, string?> read) => new(name, AttributeKind.Text, read);
     static ContactAttribute Number(string name, Func<Contact, long?> read) => new(name, AttributeKind.Number, c => read(c));
     static ContactAttribute Date(string name, Func<Contact, DateTime?> read) => new(name, AttributeKind.Date, c => read(c));
