@@ -23,6 +23,10 @@ BeforeDiscovery {
         }
     }
     $script:aboutTopics = @('about_Qomon', 'about_Qomon_Merge', 'about_Qomon_RateLimit') | ForEach-Object { @{ Topic = $_ } }
+
+    # The Markdown the help is built from, when the tests run from the repository.
+    $docs = Join-Path $PSScriptRoot '../../../docs/commands'
+    $script:pageCases = @(Get-ChildItem -Path $docs -Filter '*.md' -ErrorAction SilentlyContinue | ForEach-Object { @{ Page = $_.Name; Path = $_.FullName } })
 }
 
 BeforeAll {
@@ -146,6 +150,25 @@ Describe 'About topic <Topic>' -ForEach $aboutTopics {
         $path | Should -Exist
         $long = @(Get-Content $path | Where-Object { $_.Length -gt 80 })
         $long | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Page <Page>' -ForEach $pageCases {
+    # The build takes syntax and parameters from the compiled commands and silently drops what the page says
+    # about a parameter that no longer exists; this catches a page left behind by a rename.
+    It 'is about an exported command and describes only its parameters' {
+        $lines = Get-Content -Path $Path
+        $title = ($lines | Where-Object { $_ -match '^# ' } | Select-Object -First 1) -replace '^# ', ''
+        $title | Should -Be ([IO.Path]::GetFileNameWithoutExtension($Page))
+        $command = Get-Command -Name $title -Module Qomon -ErrorAction SilentlyContinue
+        $command | Should -Not -BeNullOrEmpty -Because "$Page documents a command the module exports"
+        $section = ''
+        $documented = foreach ($line in $lines) {
+            if ($line -match '^## (.+)$') { $section = $Matches[1].Trim() }
+            elseif ($section -eq 'PARAMETERS' -and $line -match '^### -(\S+)') { $Matches[1] }
+        }
+        $stale = @($documented | Where-Object { -not $command.Parameters.ContainsKey($_) })
+        $stale | Should -BeNullOrEmpty -Because "$Page describes parameters $title does not have"
     }
 }
 
