@@ -12,7 +12,8 @@ namespace Qomon.PowerShell.Writing
     /// may not have applied it. Resending blindly could undo a change someone made meanwhile, and reporting it as
     /// failed could be false; so the contact is read back first. If it already holds what this record wants, the
     /// record counts as updated; otherwise the body is worked out again from what the server now holds and sent
-    /// once more, up to three attempts. Only a contact that cannot be read back is reported as "outcome unknown".
+    /// once more, up to three attempts; after the third, the record fails with the last error (read back: not
+    /// written). Only a contact that cannot be read back is reported as "outcome unknown".
     /// </summary>
     internal static class VerifiedReplace
     {
@@ -51,7 +52,8 @@ namespace Qomon.PowerShell.Writing
                     }
                     if (attempt == MaxAttempts)
                     {
-                        record.Fail(WriteErrors.OutcomeUnknown(record, lost, null));
+                        // Read back and found unchanged: the outcome is known (not written); report the failure as it was.
+                        record.Fail(WriteErrors.FromApi(record, lost));
                         return;
                     }
                     QomonLog.Current.Verbose(path + ": the answer was lost and reading the contact back shows the write not applied; sending it again.");

@@ -53,7 +53,7 @@ namespace Qomon.PowerShell.Writing
         internal static ErrorRecord OutcomeUnknown(WriteRecord record, QomonApiException failure, Exception? readBackFailure)
         {
             var message = $"{record.Describe()}: the write may or may not have been applied ({QomonErrors.Describe(failure)})" +
-                          (readBackFailure == null ? "." : $", and reading the contact back failed too ({readBackFailure.Message}).");
+                          (readBackFailure == null ? "." : $", and reading the contact back failed too ({Describe(readBackFailure)}).");
             return Build(failure, OutcomeUnknownId, ErrorCategory.ConnectionError, record.Target, message,
                 "Check the contact with Get-QomonContact before sending this record again.");
         }
@@ -69,6 +69,8 @@ namespace Qomon.PowerShell.Writing
             };
             return error;
         }
+
+        private static string Describe(Exception failure) => failure is QomonApiException api ? QomonErrors.Describe(api) : failure.Message;
 
         private static ErrorRecord Build(Exception exception, string errorId, ErrorCategory category, object target, string message, string action) =>
             new ErrorRecord(exception, errorId, category, target)
