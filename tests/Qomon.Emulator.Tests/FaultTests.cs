@@ -51,6 +51,29 @@ public class FaultTests
     }
 
     [Fact]
+    public async Task A_slow_write_still_lands_after_the_client_has_timed_out()
+    {
+        await using var host = await EmulatorHost.StartAsync(s => s with { SlowRate = 1, SlowMs = 60_000 });
+        var id = host.FirstId;
+        using var impatient = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = TimeSpan.FromMilliseconds(500) };
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/contacts/{id}")
+        {
+            Content = new StringContent(Contact(new JsonObject { ["firstname"] = "Landed" }).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHost.Key);
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+
+        var contacts = host.State.Spaces[EmulatorHost.Key].Contacts;
+        for (var i = 0; i < 200 && contacts.Get(id)!.Firstname != "Landed"; i++)
+        {
+            host.Time.Advance(TimeSpan.FromSeconds(60));
+            await Task.Delay(50);
+        }
+        Assert.Equal("Landed", contacts.Get(id)!.Firstname);
+        Assert.Equal(2, contacts.History(id)!.Count);
+    }
+
+    [Fact]
     public async Task Latency_delays_every_api_request_on_the_clock()
     {
         await using var host = await EmulatorHost.StartAsync(s => s with { LatencyMs = 1500 });

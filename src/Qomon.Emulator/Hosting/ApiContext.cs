@@ -18,7 +18,8 @@ public static class ApiContext
     {
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted);
+            // No cancellation: a request whose client has gone is still handled to the end, as a server would.
+            using var document = await JsonDocument.ParseAsync(context.Request.Body);
             return document.RootElement.Clone();
         }
         catch (JsonException e)

@@ -99,8 +99,14 @@ public sealed class ApiGate(RequestDelegate next, EmulatorState state)
                 await ProblemWriter.WriteAsync(context, fault.Status, ReasonPhrase(fault.Status), "Injected fault: the emulator was told to fail this request.");
                 return true;
             case FaultKind.Slow:
+                // Held, then handled even if the client gave up meanwhile: a timed-out write may still land,
+                // which is exactly what a client's retry logic must survive. The body is read first for that.
                 state.Stats.FaultInjected();
-                await Task.Delay(TimeSpan.FromMilliseconds(settings.SlowMs), state.Time, context.RequestAborted);
+                var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+                body.Position = 0;
+                context.Request.Body = body;
+                await Task.Delay(TimeSpan.FromMilliseconds(settings.SlowMs), state.Time, CancellationToken.None);
                 return false;
             default:
                 return false;
