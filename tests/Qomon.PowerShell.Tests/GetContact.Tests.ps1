@@ -144,8 +144,10 @@ Describe 'Get-QomonContact -Id' {
         @($verbose | Where-Object Message -Match 'GET /contacts/\d+').Count | Should -Be 2
     }
 
-    It 'applies -Skip and -First to the contacts read' {
-        @(Get-QomonContact -Id $script:ids[0..4] -Skip 1 -First 2).id | Should -Be $script:ids[1..2]
+    It 'applies -Skip and -First to the contacts read, and reads no further' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { $script:ids[0..199] | Get-QomonContact -Skip 1 -First 2 }
+        @($traffic.Output).id | Should -Be $script:ids[1..2]
+        $traffic.Routes['GET /contacts/{id}'] | Should -BeLessThan 100
     }
 }
 

@@ -107,7 +107,10 @@ namespace Qomon.PowerShell.Commands
             if (_reads == null) return;
             StartLoadingForms();
             foreach (var id in Id)
+            {
+                if (_window!.Full) return; // -First is satisfied: read nothing more
                 foreach (var outcome in _reads.Submit(id)) Write(outcome);
+            }
         }
 
         protected override void End()
