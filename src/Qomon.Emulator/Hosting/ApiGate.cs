@@ -15,6 +15,9 @@ public sealed class ApiGate(RequestDelegate next, EmulatorState state)
 {
     public const string ControlPrefix = "/_emulator";
 
+    /// <summary>Route names are built once per method and endpoint, not per request.</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<(string Method, RouteEndpoint? Endpoint), string> routeNames = new();
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.Path.StartsWithSegments(ControlPrefix))
@@ -150,12 +153,13 @@ public sealed class ApiGate(RequestDelegate next, EmulatorState state)
     }
 
     /// <summary>"GET /contacts/{id}": method and route template without constraints, the key of the stats.</summary>
-    static string RouteName(HttpContext context)
-    {
-        var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern;
-        var template = pattern is null ? "(no route)" : "/" + string.Join("/", pattern.PathSegments.Select(Segment));
-        return $"{context.Request.Method} {template}";
-    }
+    string RouteName(HttpContext context) =>
+        routeNames.GetOrAdd((context.Request.Method, context.GetEndpoint() as RouteEndpoint), static key =>
+        {
+            var pattern = key.Endpoint?.RoutePattern;
+            var template = pattern is null ? "(no route)" : "/" + string.Join("/", pattern.PathSegments.Select(Segment));
+            return $"{key.Method} {template}";
+        });
 
     static string Segment(RoutePatternPathSegment segment) => string.Concat(segment.Parts.Select(part => part switch
     {
