@@ -36,6 +36,7 @@ namespace Qomon.PowerShell.Writing
         private readonly BatchOptions _options;
         private readonly List<WriteRecord> _batch = new List<WriteRecord>();
         private int _batchNumber;
+        private string _phase = "";
 
         internal BatchWriter(PSCmdlet cmdlet, PipelineThread pipeline, WriteOperation operation, WriteRunSummary summary,
             WriteRunProgress progress, BatchOptions options, Func<WriteRecord, object?>? passThru)
@@ -91,18 +92,30 @@ namespace Qomon.PowerShell.Writing
                 Read(segment);
                 foreach (var record in segment)
                 {
-                    if (record.Outcome == RecordOutcome.NeedsWrite && _operation.Confirm(record))
-                    {
-                        using (var queue = NewQueue(1, WriteOne))
-                        {
-                            queue.Submit(record);
-                            foreach (var done in queue.Complete()) Settle(done);
-                        }
-                    }
+                    if (record.Outcome == RecordOutcome.NeedsWrite && _operation.Confirm(record)) WriteAlone(record);
                     Emit(record);
                 }
                 if (end < batch.Count) Emit(batch[end]);
                 start = end + 1;
+            }
+        }
+
+        private void WriteAlone(WriteRecord record)
+        {
+            var single = new List<WriteRecord> { record };
+            _phase = Describe("writing", 1);
+            using (var queue = NewQueue(1, WriteOne))
+            {
+                try
+                {
+                    queue.Submit(record);
+                    foreach (var done in queue.Complete()) Settle(done);
+                }
+                catch (PipelineStoppedException)
+                {
+                    ReportStop(single, 0, single);
+                    throw;
+                }
             }
         }
 
@@ -120,7 +133,7 @@ namespace Qomon.PowerShell.Writing
         {
             var toRead = batch.Where(r => r.IsPending && _operation.NeedsRead(r)).ToList();
             if (toRead.Count == 0) return;
-            var operation = Describe("reading", toRead.Count);
+            _phase = Describe("reading", toRead.Count);
             using (var queue = NewQueue(toRead.Count, (record, ct) => _operation.ReadAsync(record, ct)))
             {
                 foreach (var record in toRead)
@@ -130,7 +143,7 @@ namespace Qomon.PowerShell.Writing
                 foreach (var done in queue.Complete())
                 {
                     Settle(done);
-                    _progress.Update(operation);
+                    _progress.Update(_phase);
                 }
             }
         }
@@ -139,7 +152,7 @@ namespace Qomon.PowerShell.Writing
         {
             var toWrite = batch.Where(r => r.Outcome == RecordOutcome.NeedsWrite).ToList();
             var emitted = 0;
-            var operation = Describe("writing", toWrite.Count);
+            _phase = Describe("writing", toWrite.Count);
             using (var queue = NewQueue(Math.Max(1, toWrite.Count), WriteOne))
             {
                 try
@@ -148,11 +161,7 @@ namespace Qomon.PowerShell.Writing
                     {
                         foreach (var done in queue.Submit(record)) emitted = EmitThrough(batch, emitted, Settle(done));
                     }
-                    foreach (var done in queue.Complete())
-                    {
-                        emitted = EmitThrough(batch, emitted, Settle(done));
-                        _progress.Update(operation);
-                    }
+                    foreach (var done in queue.Complete()) emitted = EmitThrough(batch, emitted, Settle(done));
                     EmitThrough(batch, emitted, null);
                 }
                 catch (PipelineStoppedException)
@@ -204,6 +213,7 @@ namespace Qomon.PowerShell.Writing
         private void Emit(WriteRecord record)
         {
             _summary.Count(record.Outcome);
+            _progress.Update(_phase);
             foreach (var error in record.Errors) _cmdlet.WriteError(error);
             if (_passThru != null && record.Stored != null &&
                 (record.Outcome == RecordOutcome.Updated || record.Outcome == RecordOutcome.Created || record.Outcome == RecordOutcome.Unchanged))
