@@ -34,21 +34,29 @@ public sealed class UpsertApplier(Space space)
     {
         if (!TryRead(data, out var record)) return Outcome.Dropped;
 
+        Outcome MergeInto(long target) =>
+            space.Contacts.Update(target, (current, ids) => Merge(current, record, ids, now)) is null ? Outcome.Dropped : Outcome.Updated;
+
         if (record.Id is { } id)
         {
             var target = space.Contacts.Get(id)?.Id
                 ?? space.Contacts.FindFirst(c => c.NationbuilderId == id.ToString(CultureInfo.InvariantCulture))?.Id;
             // Observed: an id that does not exist is dropped, not created.
-            if (target is null) return Outcome.Dropped;
-            return space.Contacts.Update(target.Value, (current, ids) => Merge(current, record, ids, now)) is null ? Outcome.Dropped : Outcome.Updated;
+            return target is null ? Outcome.Dropped : MergeInto(target.Value);
         }
 
         var probe = Merge(new Contact(), record, NoIds.Instance, now);
-        var match = space.Contacts.FindFirst(c => SamePerson(c, probe));
-        if (match is not null)
-            return space.Contacts.Update(match.Id, (current, ids) => Merge(current, record, ids, now)) is null ? Outcome.Dropped : Outcome.Updated;
+        if (space.Contacts.FindFirst(c => SamePerson(c, probe)) is { } match) return MergeInto(match.Id);
 
-        space.Contacts.Create((newId, ids) => Merge(new Contact { Id = newId, GroupId = space.GroupId, CreatedAt = now, LastChange = QomonDates.TruncateToMilliseconds(now), LastChangeUserId = ContactReplacer.ApiUserId, UserId = ContactReplacer.ApiUserId }, record, ids, now));
+        var fresh = new Contact
+        {
+            GroupId = space.GroupId,
+            CreatedAt = now,
+            LastChange = QomonDates.TruncateToMilliseconds(now),
+            LastChangeUserId = ContactReplacer.ApiUserId,
+            UserId = ContactReplacer.ApiUserId,
+        };
+        space.Contacts.Create((newId, ids) => Merge(fresh with { Id = newId }, record, ids, now));
         return Outcome.Created;
     }
 
