@@ -1,0 +1,36 @@
+# One bulk merge update with the module, in a fresh process: every id gets a new mobile number through
+# Set-QomonContact with its defaults (merge, -BatchSize 100, -ThrottleLimit 8 unless the scenario says otherwise).
+# Only the pipeline is timed: the input rows are built, the module imported and the connection opened before.
+param([Parameter(Mandatory)] [string] $ParameterPath, [Parameter(Mandatory)] [string] $ResultPath)
+. (Join-Path $PSScriptRoot 'RunnerCommon.ps1')
+$p = Read-RunnerParameters $ParameterPath
+
+Import-Module $p.ModulePath
+Connect-Qomon -ApiKey (ConvertTo-SecureString $p.ApiKey -AsPlainText -Force) -BaseUri $p.Url
+$rows = foreach ($id in $p.Ids) { [pscustomobject]@{ Id = $id; mobile = $p.MobilePrefix + ($id % 1000000).ToString('000000') } }
+$extra = @{}
+if ($p.PSObject.Properties['ThrottleLimit'] -and $p.ThrottleLimit) { $extra.ThrottleLimit = $p.ThrottleLimit }
+# A full bucket at the start, as in any fresh run: the connection's one validation read has been refilled.
+Start-Sleep -Milliseconds $p.SettleMilliseconds
+
+$before = Get-EmulatorCounters $p.Url
+$cpu = Get-CpuSeconds
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$rows | Set-QomonContact -InformationVariable summary @extra
+$clock.Stop()
+$cpu = (Get-CpuSeconds) - $cpu
+$after = Get-EmulatorCounters $p.Url
+
+$run = $summary | Where-Object { $_.Tags -contains 'Qomon.Summary' } | Select-Object -Last 1 -ExpandProperty MessageData
+$connection = Get-QomonConnection
+Write-RunnerResult $ResultPath ([ordered]@{
+    Records       = $rows.Count
+    Seconds       = $clock.Elapsed.TotalSeconds
+    CpuSeconds    = $cpu
+    Updated       = $run.Updated
+    Unchanged     = $run.Unchanged
+    Failed        = $run.Failed + $run.Conflicts
+    BudgetWaitSec = $run.BudgetWait.TotalSeconds
+    Emulator      = Get-EmulatorDelta $before $after
+    Client        = [ordered]@{ Requests = $connection.Counters.Requests; Throttled = $connection.Counters.Throttled; Retries = $connection.Counters.Retries; RetryWaitSec = $connection.Counters.RetryWait.TotalSeconds }
+})
