@@ -1,5 +1,7 @@
+using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
@@ -25,10 +27,24 @@ namespace Qomon.PowerShell.Writing
         internal override bool Confirm(WriteRecord record)
         {
             var target = "Contact " + record.Id!.Value.ToString(CultureInfo.InvariantCulture);
-            if (_cmdlet.ShouldProcess(target, "Remove")) return true;
+            bool confirmed;
+            try { confirmed = _cmdlet.ShouldProcess(target, "Remove"); }
+            catch (Exception e) when (e is PSInvalidOperationException || e is HostException || e is NotImplementedException || e is PSNotImplementedException)
+            {
+                // Every record would fail the same way: one terminating error that says what to do is kinder than 10,000.
+                var message = "Remove-QomonContact asks before deleting each contact, and this session cannot ask (" + e.Message + "). Nothing was deleted.";
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, e), RemoveNeedsConfirmationId, ErrorCategory.InvalidOperation, record.Target)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Confirm:$false to delete without asking (in scripts and runbooks), or -WhatIf to see what would be deleted." }
+                });
+                throw;
+            }
+            if (confirmed) return true;
             record.Outcome = RecordOutcome.Skipped;
             return false;
         }
+
+        internal const string RemoveNeedsConfirmationId = "Qomon.RemoveNeedsConfirmation";
 
         internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
         {

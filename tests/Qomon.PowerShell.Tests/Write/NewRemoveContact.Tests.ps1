@@ -73,6 +73,21 @@ Describe 'Remove-QomonContact' {
         Get-QomonContact -Id $id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
+    It 'stops before deleting anything in a session that cannot ask, and says to add -Confirm:$false' {
+        $id = New-TestContact -Contact (New-RichContactBody)
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({ param($m, $u, $k, $id) Import-Module $m; Connect-Qomon -ApiKey $k -BaseUri $u; Remove-QomonContact -Id $id }).
+                AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey).AddArgument($id)
+            $null = $ps.Invoke()
+            $failure = $ps.Streams.Error[0]
+            $failure.FullyQualifiedErrorId | Should -BeLike 'Qomon.RemoveNeedsConfirmation*'
+            $failure.ErrorDetails.RecommendedAction | Should -BeLike '*-Confirm:$false*'
+        }
+        finally { $ps.Dispose() }
+        (Get-QomonContact -Id $id).id | Should -Be $id
+    }
+
     It 'declares ConfirmImpact High' {
         (Get-Command Remove-QomonContact).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
     }
