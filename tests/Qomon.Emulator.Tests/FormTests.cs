@@ -66,3 +66,21 @@ public class FormTests
         Assert.Equal(HttpStatusCode.NotFound, (await host.GetAsync("/forms/petitions")).Status);
     }
 }
+
+public class ActionTests
+{
+    [Fact]
+    public async Task Actions_list_their_aggregates_counting_linked_contacts()
+    {
+        await using var host = await EmulatorHost.StartAsync(s => s with { Seed = 200 });
+        var reply = await host.GetAsync("/actions");
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        var actions = reply.Body!["data"]!["ActionsAggreg"]!.AsArray();
+        Assert.Equal(20, actions.Count);
+        var linked = host.State.Spaces[EmulatorHost.Key].Contacts.Snapshot().Count(c => c.ActionIds.Contains(9100));
+        var first = actions.Single(a => (long)a!["Action"]!["id"]! == 9100)!;
+        Assert.Equal(linked, (int)first["NbContacts"]!);
+        Assert.True(actions.Sum(a => (int)a!["NbContacts"]!) > 0);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.GetAsync("/actions", null)).Status);
+    }
+}

@@ -33,6 +33,7 @@ public static class EmulatorApp
         UpsertEndpoint.Map(app);
         SearchEndpoints.Map(app);
         FormEndpoints.Map(app);
+        ActionEndpoints.Map(app);
         ControlEndpoints.Map(app);
         return app;
     }

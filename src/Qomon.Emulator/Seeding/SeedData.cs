@@ -16,6 +16,9 @@ public static class SeedData
     /// <summary>The "present" of seeded data: seeded dates lie before it. Fixed so that seeding is deterministic.</summary>
     public static readonly DateTime Anchor = new(2026, 10, 1, 8, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>The space's actions (GET /actions); seeded contacts link to them through action_ids.</summary>
+    public const int FirstActionId = 9100, ActionCount = 20;
+
     static readonly long[] UserIds = [50211, 50214, 50230, 50231];
 
     public static void Populate(ContactStore store, FormCatalog forms, int count, int randomSeed, int spaceIndex)
@@ -61,7 +64,7 @@ public static class SeedData
             NationbuilderId = r.NextDouble() < 0.1 ? r.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture) : null,
             Address = r.NextDouble() < 0.92 ? NewAddress(r, ids) : null,
             Tags = PickDistinct(r, SeedWords.Tags, r.Next(0, 4)),
-            ActionIds = r.NextDouble() < 0.2 ? [r.Next(9100, 9120)] : [],
+            ActionIds = r.NextDouble() < 0.2 ? [r.Next(FirstActionId, FirstActionId + ActionCount)] : [],
             Notes = Enumerable.Range(0, r.Next(0, 3)).Select(_ => NewNote(r, ids, created)).ToList(),
             FormDatas = Answers(r, forms, ids, updated, custom: false),
             CustomFields = Answers(r, forms, ids, updated, custom: true),
