@@ -39,6 +39,18 @@ Describe 'Get-QomonContact -Id' {
         (Get-TypeData Qomon.Contact).Members.Keys | Should -Contain 'Email'
     }
 
+    It 'reads aliases and shows its table under Set-StrictMode, for a contact without address or tags' {
+        $id = New-TestContact @{ firstname = 'Strict'; surname = 'Mode' }
+        $result = & {
+            Set-StrictMode -Version Latest
+            $contact = Get-QomonContact -Id $id
+            [pscustomobject]@{ City = $contact.City; Tags = $contact.TagNames.Count; Table = $contact | Out-String -Width 80 }
+        }
+        $result.City | Should -BeNullOrEmpty
+        $result.Tags | Should -Be 0
+        $result.Table | Should -Match 'Strict'
+    }
+
     It 'sets nested fields through an alias' {
         $contact = Get-QomonContact -Id $script:ids[0]
         $contact.City = 'Elsewhere'
