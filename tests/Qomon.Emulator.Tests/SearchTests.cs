@@ -214,6 +214,25 @@ public class SearchTests
         Assert.Equal(["Abel", "Durand", "Martin", "Zola"], pages);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("lastchange")]
+    [InlineData("city")]
+    public async Task Paging_through_a_large_space_returns_every_contact_once(string? sortAttr)
+    {
+        await using var host = await EmulatorHost.StartAsync(s => s with { Seed = 5000, ApiKeys = [EmulatorHost.Key] });
+        var seen = new List<long>();
+        for (var page = 0; ; page++)
+        {
+            var reply = await host.PostAsync("/search", SearchBody(new JsonObject { ["$all"] = new JsonArray() }, perPage: 1000, page: page, sortAttr: sortAttr, sortAsc: true));
+            var ids = reply.Body!["data"]!["contacts"]!.AsArray().Select(c => (long)c!["id"]!).ToList();
+            seen.AddRange(ids);
+            if (ids.Count < 1000) break;
+        }
+        Assert.Equal(5000, seen.Count);
+        Assert.Equal(5000, seen.Distinct().Count());
+    }
+
     [Fact]
     public async Task Sort_is_descending_by_default()
     {
