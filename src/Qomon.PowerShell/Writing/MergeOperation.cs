@@ -70,7 +70,12 @@ namespace Qomon.PowerShell.Writing
             VerifiedReplace.RunAsync(_client, record, record.Merge!.Body, now =>
             {
                 var again = ContactMerger.Merge(now, record.Changes!, _forms);
-                return again.HasChanges ? again.Body : null;
+                if (!again.HasChanges) return null;
+                // Not applied, and someone may have edited the contact since our first read: check again before resending.
+                var conflict = _force ? null : FindConflict(record, now);
+                if (conflict == null) return again.Body;
+                record.Fail(WriteErrors.Conflict(record, conflict), RecordOutcome.Conflict);
+                return null;
             }, cancellationToken);
 
         // A Qomon.Contact edited in place: conflict when the server changed a field this record also changes.

@@ -19,7 +19,10 @@ namespace Qomon.PowerShell.Writing
     {
         private const int MaxAttempts = 3;
 
-        /// <param name="bodyAfterReadBack">Given the contact as read back: null when it already holds the change, else the body to send now.</param>
+        /// <param name="bodyAfterReadBack">
+        /// Given the contact as read back: null when it already holds the change, else the body to send now. It may
+        /// also settle the record itself (record.Fail) and return null, e.g. for a conflict found in what it read.
+        /// </param>
         internal static async Task RunAsync(QomonClient client, WriteRecord record, JsonObject body,
             Func<JsonObject, JsonObject?> bodyAfterReadBack, CancellationToken cancellationToken)
         {
@@ -42,6 +45,7 @@ namespace Qomon.PowerShell.Writing
                         return;
                     }
                     var next = bodyAfterReadBack(now);
+                    if (!record.IsPending) return; // the read back settled it (a conflict that appeared meanwhile)
                     var path = "PATCH /contacts/" + id.ToString(CultureInfo.InvariantCulture);
                     if (next == null)
                     {
