@@ -186,6 +186,28 @@ Describe 'Get-QomonContact search' {
         $traffic.Routes['POST /search'] | Should -BeLessOrEqual 7
     }
 
+    It 'shows progress per page for -All, with the total from /kpi, and completes it' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($module, $url, $key)
+                    Import-Module $module
+                    Connect-Qomon -ApiKey (ConvertTo-SecureString $key -AsPlainText -Force) -BaseUri $url -SkipValidation
+                    Get-QomonContact -All | Out-Null
+                }).AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.ApiKey)
+            $null = $ps.Invoke()
+            $records = @($ps.Streams.Progress | Where-Object Activity -EQ 'Reading Qomon contacts')
+            @($records | Where-Object RecordType -EQ 'Processing').Count | Should -BeGreaterOrEqual 5
+            $records[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'asks no count for progress when $ProgressPreference is SilentlyContinue' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { & { $ProgressPreference = 'SilentlyContinue'; Get-QomonContact -All -PageSize 1000 | Select-Object -First 1 } }
+        [int]$traffic.Routes['POST /kpi'] | Should -Be 0
+    }
+
     It 'respects -All:$false' {
         @(Get-QomonContact -All:$false -PageSize 10 -WarningAction SilentlyContinue).Count | Should -Be 10
     }

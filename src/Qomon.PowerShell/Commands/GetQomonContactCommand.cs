@@ -160,9 +160,19 @@ namespace Qomon.PowerShell.Commands
                 _window.Skipped((ulong)page * (ulong)perPage);
             }
 
-            var seen = new HashSet<long>();
             StartLoadingForms();
             var next = FetchPage(page, perPage);
+            var progress = new SearchProgress(this, All && SearchProgress.Wanted(this)
+                ? () => Pipeline.Start(ct => Client.CountAsync(_query!, ct))
+                : (Func<Task<long>>?)null);
+            ReadPages(next, page, perPage, fetchAll, progress);
+            progress.Complete(); // on a normal end only: a stopped pipeline takes its progress bar with it
+        }
+
+        private void ReadPages(Task<List<(JsonObject Json, PSObject Output)>> next, int page, int perPage, bool fetchAll, SearchProgress progress)
+        {
+            var seen = new HashSet<long>();
+            long written = 0;
             while (true)
             {
                 var contacts = Pipeline.Wait(next);
@@ -175,9 +185,10 @@ namespace Qomon.PowerShell.Commands
                 {
                     if (IdOf(json) is long id && !seen.Add(id)) continue; // the result set moved under us
                     if (_exact != null && !_exact(json)) continue;
-                    if (_window!.Take()) WriteObject(contact);
+                    if (_window!.Take()) { WriteObject(contact); written++; }
                     if (_window.Full) return;
                 }
+                progress.Report(written);
                 if (!more) return;
                 if (fetchAll && !mayNeedNext) next = FetchPage(++page, perPage); // duplicates left the window short
                 if (!fetchAll)
