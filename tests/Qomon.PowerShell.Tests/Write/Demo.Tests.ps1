@@ -1,0 +1,14 @@
+# The README's first command runs examples/demo.ps1; this keeps it working. It runs in a fresh pwsh, as a user
+# would run it, against its own emulator (Qomon's real budget, so it takes some seconds).
+Describe 'examples/demo.ps1' {
+    It 'runs end to end, writes every row, and exits 0' {
+        $demo = Join-Path $PSScriptRoot '../../../examples/demo.ps1'
+        $output = (& dotnet pwsh -NoProfile -NonInteractive -File $demo 2>&1 | Out-String) -replace '\x1b\[[0-9;]*m', ''
+        $LASTEXITCODE | Should -Be 0 -Because $output
+        $output | Should -BeLike '*What if: Performing the operation "Update fields: *'
+        $output | Should -BeLike '*Set-QomonContact: 20 updated, 0 unchanged, 0 conflicts, 0 failed*'
+        $output | Should -BeLike '*All 20 contacts: only the named fields changed*'
+        $output | Should -Match 'Throttled\s*:\s*0'
+        $output | Should -BeLike '*Demo finished.*'
+    }
+}
