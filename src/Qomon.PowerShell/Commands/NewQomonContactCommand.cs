@@ -41,8 +41,8 @@ namespace Qomon.PowerShell.Commands
 
         protected override void Process()
         {
-            var input = ParameterSetName == PropertySet ? new PSObject(Property) : InputObject!;
-            Submit(_reader!.FromInput(input));
+            if (ParameterSetName == PropertySet) Submit(_reader!.FromInput(new PSObject(Property)));
+            else foreach (var record in _reader!.FromInputs(InputObject!)) Submit(record);
         }
     }
 }

@@ -76,8 +76,8 @@ namespace Qomon.PowerShell.Commands
 
         protected override void Process()
         {
-            var record = ParameterSetName == IdSet ? _reader!.FromId(Id, Property) : _reader!.FromInput(InputObject!);
-            Submit(record);
+            if (ParameterSetName == IdSet) Submit(_reader!.FromId(Id, Property));
+            else foreach (var record in _reader!.FromInputs(InputObject!)) Submit(record);
         }
 
         protected override void End()

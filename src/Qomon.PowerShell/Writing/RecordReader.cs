@@ -49,6 +49,19 @@ namespace Qomon.PowerShell.Writing
 
         internal SkippedEmptyNotice SkippedEmpty { get; } = new SkippedEmptyNotice();
 
+        /// <summary>
+        /// -InputObject given an array on the command line (-InputObject $rows) rather than through the pipeline:
+        /// one record per item, as the pipeline would have made them.
+        /// </summary>
+        internal IEnumerable<WriteRecord> FromInputs(PSObject input)
+        {
+            if (input.BaseObject is IList items && !(input.BaseObject is IDictionary))
+            {
+                foreach (var item in items) yield return FromInput(PSObject.AsPSObject(item));
+            }
+            else yield return FromInput(input);
+        }
+
         /// <summary>-InputObject: a Qomon.Contact, a PSCustomObject (an Import-Csv row), a hashtable, or a bare id.</summary>
         internal WriteRecord FromInput(PSObject input)
         {

@@ -129,6 +129,13 @@ Describe 'Set-QomonContact from the pipeline' {
         (Get-LastWrite $script:emulator $id).Changed | Should -Be @('address.city', 'mobile')
     }
 
+    It 'takes an array given to -InputObject as one record per item' {
+        $ids = 1..2 | ForEach-Object { New-TestContact -Contact (New-RichContactBody) }
+        Set-QomonContact -InputObject @(@{ Id = $ids[0]; mobile = '+33 6 41 41 41 41' }, @{ Id = $ids[1]; mobile = '+33 6 42 42 42 42' })
+        (Get-LastWrite $script:emulator $ids[0]).Changed | Should -Be @('mobile')
+        (Get-LastWrite $script:emulator $ids[1]).Changed | Should -Be @('mobile')
+    }
+
     It 'takes bare ids from the pipeline with -AddTag' {
         $ids = 1..2 | ForEach-Object { New-TestContact -Contact (New-RichContactBody) }
         $ids | Set-QomonContact -AddTag 'canvassed'
