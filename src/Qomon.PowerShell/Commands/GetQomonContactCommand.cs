@@ -162,14 +162,16 @@ namespace Qomon.PowerShell.Commands
 
             StartLoadingForms();
             var next = FetchPage(page, perPage);
-            var progress = new SearchProgress(this, All && SearchProgress.Wanted(this)
-                ? () => Pipeline.Start(ct => Client.CountAsync(_query!, ct))
-                : (Func<Task<long>>?)null);
-            ReadPages(next, page, perPage, fetchAll, progress);
+            var progress = new SearchProgress(this, All ? () => Pipeline.Start(ct => Client.CountAsync(_query!, ct)) : (Func<Task<long>>?)null,
+                SearchProgress.Wanted(this));
+            var written = ReadPages(next, page, perPage, fetchAll, progress);
             progress.Complete(); // on a normal end only: a stopped pipeline takes its progress bar with it
+            var whole = All && _exact == null && PagingParameters.Skip == 0 && PagingParameters.First == ulong.MaxValue;
+            if (whole && progress.Shortfall(written) is string shortfall) WriteWarning(shortfall);
         }
 
-        private void ReadPages(Task<List<(JsonObject Json, PSObject Output)>> next, int page, int perPage, bool fetchAll, SearchProgress progress)
+        // Returns how many contacts were written.
+        private long ReadPages(Task<List<(JsonObject Json, PSObject Output)>> next, int page, int perPage, bool fetchAll, SearchProgress progress)
         {
             var seen = new HashSet<long>();
             long written = 0;
@@ -186,15 +188,15 @@ namespace Qomon.PowerShell.Commands
                     if (IdOf(json) is long id && !seen.Add(id)) continue; // the result set moved under us
                     if (_exact != null && !_exact(json)) continue;
                     if (_window!.Take()) { WriteObject(contact); written++; }
-                    if (_window.Full) return;
+                    if (_window.Full) return written;
                 }
                 progress.Report(written);
-                if (!more) return;
+                if (!more) return written;
                 if (fetchAll && !mayNeedNext) next = FetchPage(++page, perPage); // duplicates left the window short
                 if (!fetchAll)
                 {
                     WriteWarning($"More contacts may match than this page of {perPage} holds. Use -All to get every one, or -First/-Skip to choose.");
-                    return;
+                    return written;
                 }
             }
         }
