@@ -40,6 +40,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public HttpClient Client { get; }
     public EmulatorState State => EmulatorApp.State(app);
+    public IServiceProvider Services => app.Services;
 
     /// <summary>Test defaults: two keys, 40 seeded contacts per space, and the bucket off unless a test turns it on.</summary>
     public static EmulatorSettings Defaults => new()
