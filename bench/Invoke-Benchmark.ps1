@@ -22,22 +22,31 @@ Set-StrictMode -Version Latest
 $ProgressPreference = 'SilentlyContinue'
 
 $root = Split-Path $PSScriptRoot -Parent
-foreach ($module in 'BenchEmulator', 'ChildPwsh', 'BenchReport', 'BenchMachine') { Import-Module (Join-Path $PSScriptRoot "lib/$module.psm1") -Force }
+foreach ($module in 'BenchEmulator', 'ChildPwsh', 'BenchReport', 'BenchMachine', 'BuildSnapshot') { Import-Module (Join-Path $PSScriptRoot "lib/$module.psm1") -Force }
 foreach ($file in Get-ChildItem (Join-Path $PSScriptRoot 'scenarios') -Filter *.ps1) { . $file.FullName }
 
+$builtModule = Join-Path $root 'module/Qomon'
+$builtEmulator = Join-Path $root "src/Qomon.Emulator/bin/$Configuration/net10.0/Qomon.Emulator.dll"
+if (-not (Test-Path (Join-Path $builtModule 'Qomon.psd1'))) { throw "The module is not built: run ./build.ps1 -Task Build first ($builtModule)." }
+if (-not (Test-Path $builtEmulator)) { throw "The emulator is not built: $builtEmulator" }
+$snapshot = New-BuildSnapshot -ModuleDirectory $builtModule -EmulatorDll $builtEmulator
 $context = [pscustomobject]@{
     Bench       = $PSScriptRoot
     Runners     = Join-Path $PSScriptRoot 'runners'
-    ModulePath  = Join-Path $root 'module/Qomon/Qomon.psd1'
-    EmulatorDll = Join-Path $root "src/Qomon.Emulator/bin/$Configuration/net10.0/Qomon.Emulator.dll"
+    ModulePath  = $snapshot.ModulePath
+    EmulatorDll = $snapshot.EmulatorDll
 }
-if (-not (Test-Path $context.ModulePath)) { throw "The module is not built: run ./build.ps1 -Task Build first ($($context.ModulePath))." }
-if (-not (Test-Path $context.EmulatorDll)) { throw "The emulator is not built: $($context.EmulatorDll)" }
 
 $machine = Get-BenchMachine
+# Which code was measured: the commit, and whether src/ had changes not committed yet.
+$machine | Add-Member -NotePropertyName Commit -NotePropertyValue ((& git -C $root rev-parse --short HEAD 2>$null) + $(if (& git -C $root status --porcelain -- src 2>$null) { ' (src/ with uncommitted changes)' } else { '' }))
 # String keys: an ordered dictionary indexed by an int reads by position, not by key.
 $scenarios = [ordered]@{
-    '1' = { Invoke-BudgetBoundMergeScenario -Context $context }
+    '1' = {
+        $issue = Invoke-BudgetBoundMergeScenario -Context $context
+        $slower = Invoke-BudgetBoundMergeScenario -Context $context -Records 300 -BaselineRecords 0 -Rate 100 -Label '1b.'
+        @{ Rows = @($issue.Rows) + @($slower.Rows); Details = [ordered]@{ Issue = $issue.Details; Slower = $slower.Details } }
+    }
     '2' = { Invoke-LatencyBoundMergeScenario -Context $context }
     '3' = { Invoke-StreamingReadScenario -Context $context }
     '4' = { Invoke-MergeCostScenario -Context $context }
@@ -47,16 +56,19 @@ $scenarios = [ordered]@{
 $rows = [System.Collections.Generic.List[object]]::new()
 $details = [ordered]@{}
 $total = [System.Diagnostics.Stopwatch]::StartNew()
-foreach ($number in $scenarios.Keys) {
-    if ($Scenario -notcontains [int]$number) { continue }
-    Write-Host "Scenario $number..."
-    $clock = [System.Diagnostics.Stopwatch]::StartNew()
-    $result = & $scenarios[$number]
-    $result.Details.Seconds = [math]::Round($clock.Elapsed.TotalSeconds, 1)
-    $details["Scenario$number"] = $result.Details
-    foreach ($row in $result.Rows) { $rows.Add($row) }
-    Write-Host ("Scenario {0} done in {1:0} s (load average {2})." -f $number, $clock.Elapsed.TotalSeconds, (Get-BenchLoad))
+try {
+    foreach ($number in $scenarios.Keys) {
+        if ($Scenario -notcontains [int]$number) { continue }
+        Write-Host "Scenario $number..."
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        $result = & $scenarios[$number]
+        $result.Details.Seconds = [math]::Round($clock.Elapsed.TotalSeconds, 1)
+        $details["Scenario$number"] = $result.Details
+        foreach ($row in $result.Rows) { $rows.Add($row) }
+        Write-Host ("Scenario {0} done in {1:0} s (load average {2})." -f $number, $clock.Elapsed.TotalSeconds, (Get-BenchLoad))
+    }
 }
+finally { Remove-BuildSnapshot $snapshot }
 $machine | Add-Member -NotePropertyName LoadAverageAtEnd -NotePropertyValue (Get-BenchLoad)
 $machine | Add-Member -NotePropertyName BenchSeconds -NotePropertyValue ([math]::Round($total.Elapsed.TotalSeconds))
 

@@ -4,6 +4,7 @@
 # never imports test files.
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
+Import-Module (Join-Path $PSScriptRoot 'ChildPwsh.psm1')   # New-PrioritizedStartInfo
 
 function Start-BenchEmulator {
     <#
@@ -19,13 +20,11 @@ function Start-BenchEmulator {
     )
     if (-not (Test-Path $EmulatorDll)) { throw "The emulator is not built: $EmulatorDll" }
     $apiKey = 'bench-' + [guid]::NewGuid().ToString('N')
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($EmulatorDll, '--urls', 'http://127.0.0.1:0', '--api-key', $apiKey)) { $start.ArgumentList.Add($argument) }
+    $start = New-PrioritizedStartInfo @('dotnet', $EmulatorDll, '--urls', 'http://127.0.0.1:0', '--api-key', $apiKey)
     foreach ($name in $Settings.Keys) {
         $start.ArgumentList.Add("--$name")
         $start.ArgumentList.Add([string]::Format([cultureinfo]::InvariantCulture, '{0}', $Settings[$name]))
     }
-    $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $clock = [System.Diagnostics.Stopwatch]::StartNew()

@@ -10,6 +10,7 @@ Start-Sleep -Milliseconds $p.SettleMilliseconds
 $before = Get-EmulatorCounters $p.Url
 $failed = 0
 $cpu = Get-CpuSeconds
+$sched = Get-SchedStat
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 foreach ($id in $ids) {
     try { Update-BaselineContact -BaseUri $p.Url -ApiKey $p.ApiKey -Id $id -Changes @{ mobile = $p.MobilePrefix + ($id % 1000000).ToString('000000') } }
@@ -17,12 +18,14 @@ foreach ($id in $ids) {
 }
 $clock.Stop()
 $cpu = (Get-CpuSeconds) - $cpu
+$sched = Get-SchedStatDelta $sched (Get-SchedStat)
 $after = Get-EmulatorCounters $p.Url
 
 Write-RunnerResult $ResultPath ([ordered]@{
     Records  = $ids.Count
     Seconds  = $clock.Elapsed.TotalSeconds
     CpuSeconds = $cpu
+    Scheduler     = $sched
     Updated  = $ids.Count - $failed
     Failed   = $failed
     Emulator = Get-EmulatorDelta $before $after

@@ -8,12 +8,14 @@ $p = Read-RunnerParameters $ParameterPath
 $csv = Join-Path ([IO.Path]::GetTempPath()) ("qomon-bench-baseline-$PID.csv")
 try {
     $cpu = Get-CpuSeconds
+    $sched = Get-SchedStat
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     Get-BaselineAllContacts -BaseUri $p.Url -ApiKey $p.ApiKey | Export-Csv -Path $csv -NoTypeInformation
     $clock.Stop()
     $cpu = (Get-CpuSeconds) - $cpu
+    $sched = Get-SchedStatDelta $sched (Get-SchedStat)
     $peak = Get-PeakWorkingSetBytes
     $rows = [System.Linq.Enumerable]::Count([IO.File]::ReadLines($csv)) - 1
 }
 finally { Remove-Item $csv -ErrorAction SilentlyContinue }
-Write-RunnerResult $ResultPath ([ordered]@{ Contacts = $rows; Seconds = $clock.Elapsed.TotalSeconds; CpuSeconds = $cpu; PeakWorkingSetBytes = $peak })
+Write-RunnerResult $ResultPath ([ordered]@{ Contacts = $rows; Seconds = $clock.Elapsed.TotalSeconds; CpuSeconds = $cpu; Scheduler = $sched; PeakWorkingSetBytes = $peak })

@@ -4,6 +4,7 @@
 param([Parameter(Mandatory)] [string] $ParameterPath, [Parameter(Mandatory)] [string] $ResultPath)
 . (Join-Path $PSScriptRoot 'RunnerCommon.ps1')
 $p = Read-RunnerParameters $ParameterPath
+if (-not $p.PSObject.Properties['ErrorActionPreference']) { $p | Add-Member ErrorActionPreference 'Continue' }
 
 Import-Module $p.ModulePath
 Connect-Qomon -ApiKey (ConvertTo-SecureString $p.ApiKey -AsPlainText -Force) -BaseUri $p.Url
@@ -15,10 +16,17 @@ Start-Sleep -Milliseconds $p.SettleMilliseconds
 
 $before = Get-EmulatorCounters $p.Url
 $cpu = Get-CpuSeconds
+$sched = Get-SchedStat
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
-$rows | Set-QomonContact -InformationVariable summary @extra
+# Set-QomonContact writes one record at a time when $ErrorActionPreference is Stop (so that the first error is
+# the last thing that happened). RunnerCommon sets Stop for the harness itself, so the measured command runs
+# under the preference the scenario names: pwsh's default, Continue, unless it asks for Stop (a runbook's habit).
+$ErrorActionPreference = $p.ErrorActionPreference
+try { $rows | Set-QomonContact -InformationVariable summary @extra }
+finally { $ErrorActionPreference = 'Stop' }
 $clock.Stop()
 $cpu = (Get-CpuSeconds) - $cpu
+$sched = Get-SchedStatDelta $sched (Get-SchedStat)
 $after = Get-EmulatorCounters $p.Url
 
 $run = $summary | Where-Object { $_.Tags -contains 'Qomon.Summary' } | Select-Object -Last 1 -ExpandProperty MessageData
@@ -27,6 +35,7 @@ Write-RunnerResult $ResultPath ([ordered]@{
     Records       = $rows.Count
     Seconds       = $clock.Elapsed.TotalSeconds
     CpuSeconds    = $cpu
+    Scheduler     = $sched
     Updated       = $run.Updated
     Unchanged     = $run.Unchanged
     Failed        = $run.Failed + $run.Conflicts

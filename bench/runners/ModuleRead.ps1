@@ -9,12 +9,17 @@ Connect-Qomon -ApiKey (ConvertTo-SecureString $p.ApiKey -AsPlainText -Force) -Ba
 $csv = Join-Path ([IO.Path]::GetTempPath()) ("qomon-bench-module-$PID.csv")
 try {
     $cpu = Get-CpuSeconds
+    $sched = Get-SchedStat
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
-    Get-QomonContact -All | Export-Csv -Path $csv -NoTypeInformation
+    # pwsh's default preference for the measured command (RunnerCommon sets Stop for the harness).
+    $ErrorActionPreference = 'Continue'
+    try { Get-QomonContact -All | Export-Csv -Path $csv -NoTypeInformation }
+    finally { $ErrorActionPreference = 'Stop' }
     $clock.Stop()
     $cpu = (Get-CpuSeconds) - $cpu
+    $sched = Get-SchedStatDelta $sched (Get-SchedStat)
     $peak = Get-PeakWorkingSetBytes   # before anything else can raise the high-water mark
     $rows = [System.Linq.Enumerable]::Count([IO.File]::ReadLines($csv)) - 1
 }
 finally { Remove-Item $csv -ErrorAction SilentlyContinue }
-Write-RunnerResult $ResultPath ([ordered]@{ Contacts = $rows; Seconds = $clock.Elapsed.TotalSeconds; CpuSeconds = $cpu; PeakWorkingSetBytes = $peak })
+Write-RunnerResult $ResultPath ([ordered]@{ Contacts = $rows; Seconds = $clock.Elapsed.TotalSeconds; CpuSeconds = $cpu; Scheduler = $sched; PeakWorkingSetBytes = $peak })

@@ -48,3 +48,5 @@ function Get-PeakWorkingSetBytes {
 function Get-CpuSeconds {
     [System.Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime.TotalSeconds
 }
+
+Import-Module (Join-Path $PSScriptRoot '../lib/SchedStat.psm1')

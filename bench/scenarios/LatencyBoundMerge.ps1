@@ -8,8 +8,8 @@ function Invoke-LatencyBoundMergeScenario {
         $ids = Get-BenchContactIds $emulator ($Records + $BaselineRecords)
         $common = @{ Url = $emulator.Url; ApiKey = $emulator.ApiKey; ModulePath = $Context.ModulePath; SettleMilliseconds = 0 }
         $load = Get-BenchLoad
-        $module = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'ModuleMerge.ps1') -Parameters ($common + @{ Ids = $ids[0..($Records - 1)]; MobilePrefix = '+33 7 03 ' })
-        $baseline = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'BaselineMerge.ps1') -Parameters ($common + @{ Ids = $ids[$Records..($Records + $BaselineRecords - 1)]; MobilePrefix = '+33 7 04 ' })
+        $module = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'ModuleMerge.ps1') -WatchProcessId $emulator.Process.Id -Parameters ($common + @{ Ids = $ids[0..($Records - 1)]; MobilePrefix = '+33 7 03 ' })
+        $baseline = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'BaselineMerge.ps1') -WatchProcessId $emulator.Process.Id -Parameters ($common + @{ Ids = $ids[$Records..($Records + $BaselineRecords - 1)]; MobilePrefix = '+33 7 04 ' })
     }
     finally { Stop-BenchEmulator $emulator }
 

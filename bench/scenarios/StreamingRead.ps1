@@ -12,8 +12,8 @@ function Invoke-StreamingReadScenario {
         $seeding["$size"] = $emulator.StartSeconds
         try {
             $common = @{ Url = $emulator.Url; ApiKey = $emulator.ApiKey; ModulePath = $Context.ModulePath }
-            $runs["Module$size"] = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'ModuleRead.ps1') -Parameters $common
-            $runs["Baseline$size"] = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'BaselineRead.ps1') -Parameters $common
+            $runs["Module$size"] = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'ModuleRead.ps1') -Parameters $common -WatchProcessId $emulator.Process.Id
+            $runs["Baseline$size"] = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'BaselineRead.ps1') -Parameters $common -WatchProcessId $emulator.Process.Id
             $runs["LoadAverage$size"] = Get-BenchLoad
         }
         finally { Stop-BenchEmulator $emulator }
