@@ -93,6 +93,41 @@ Set-QomonContact -Id $id -Property @{ firstname = 'Nope' } -Replace -ErrorVariab
         (Get-ContactHistory $script:emulator $id).Count | Should -Be 1
     }
 
+    It 'asks before each contact in an interactive session, naming what it clears: Yes replaces, No leaves it' {
+        $yes = New-TestContact -Contact (New-RichContactBody -FirstName 'Yann')
+        $no = New-TestContact -Contact (New-RichContactBody -FirstName 'Nina')
+        $script = Join-Path $TestDrive 'interactive-replace.ps1'
+        @"
+Import-Module '$env:QOMON_TEST_MODULE'
+Connect-Qomon -ApiKey (ConvertTo-SecureString '$($script:emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($script:emulator.Url)'
+Set-QomonContact -Id $yes -Property @{ firstname = 'Replaced' } -Replace
+Set-QomonContact -Id $no -Property @{ firstname = 'Replaced' } -Replace
+"@ | Set-Content -Path $script -Encoding utf8
+        # A console pwsh (no -NonInteractive) whose answers come from standard input: Y, then N.
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        foreach ($argument in 'pwsh', '-NoProfile', '-File', $script) { $start.ArgumentList.Add($argument) }
+        $start.RedirectStandardInput = $true
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.UseShellExecute = $false
+        $child = [System.Diagnostics.Process]::Start($start)
+        try {
+            $child.StandardInput.WriteLine('Y')
+            $child.StandardInput.WriteLine('N')
+            $child.StandardInput.Close()
+            $errors = $child.StandardError.ReadToEndAsync()
+            $output = $child.StandardOutput.ReadToEnd()
+            $null = $child.WaitForExit(60000)
+            $null = $errors.Wait(10000)
+        }
+        finally { $child.Dispose() }
+        # The host wraps the question at its width; compare it as one line.
+        ($output -replace '\s+', ' ') | Should -BeLike "*Contact $yes (Yann Martin): -Replace sends this record as the complete contact; every field it leaves out is cleared (*mobile*). Replace it?*"
+        (Get-ContactHistory $script:emulator $yes)[-1].firstname | Should -Be 'Replaced'
+        (Get-ContactHistory $script:emulator $yes)[-1].mobile | Should -BeNullOrEmpty
+        (Get-ContactHistory $script:emulator $no).Count | Should -Be 1
+    }
+
     It '-WhatIf names what would be cleared and writes nothing' {
         $id = New-TestContact -Contact (New-RichContactBody)
         $writes = Get-WriteCount $script:emulator
