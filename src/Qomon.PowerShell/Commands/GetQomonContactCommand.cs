@@ -44,6 +44,7 @@ namespace Qomon.PowerShell.Commands
         /// <summary>Field = value pairs, all of which must match exactly (@{ 'address.city' = 'Lyon'; surname = 'Martin' }).</summary>
         [Parameter(ParameterSetName = SearchSet)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.FilterNameCompleter))]
         public Hashtable? Filter { get; set; }
 
         /// <summary>A raw search tree ({"$all":[{"$all":[{"$condition":{...}}]}]}) as a hashtable or a JSON string.</summary>
