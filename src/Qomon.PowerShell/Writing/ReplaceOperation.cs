@@ -59,9 +59,9 @@ namespace Qomon.PowerShell.Writing
             IReadOnlyList<FieldChange>? differences = null;
             if (record.Current != null)
             {
-                // An empty list "cleared" (action_ids: [] -> nothing) loses nothing; naming it would only hide what does.
+                // Clearing an empty list or a false flag (action_ids: [], mobile_invalid: false) loses nothing; naming it would only hide what does.
                 differences = ContactMerger.Merge(record.Current, ContactChangeDetector.Between(record.Current, record.FullContact!), _forms).Differences
-                    .Where(d => !(d.Kind == FieldChangeKind.Cleared && (d.OldValue.Length == 0 || d.OldValue == "[]"))).ToList();
+                    .Where(d => !(d.Kind == FieldChangeKind.Cleared && (d.OldValue.Length == 0 || d.OldValue == "[]" || d.OldValue == "false"))).ToList();
                 var lost = differences;
                 cleared = ContactWriteShape.FieldsClearedByReplace(record.Current, record.FullContact!, _forms)
                     .Where(name => !name.EndsWith("]", StringComparison.Ordinal) ? lost.Any(d => d.Path == name) : true).ToList();
