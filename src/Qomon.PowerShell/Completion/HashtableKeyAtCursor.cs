@@ -38,7 +38,7 @@ namespace Qomon.PowerShell.Completion
             if (table == null || cursor <= table.Extent.StartOffset + 1) return null; // before or inside "@{"
             if (table.Extent.Text.EndsWith("}", StringComparison.Ordinal) && cursor >= table.Extent.EndOffset) return null;
 
-            if (!TryFindKeyAtCursor(table, tokens, cursor, out var word, out var start, out var length)) return null;
+            if (!TryFindKeyAtCursor(table, tokens, cursor, root.Extent.Text, out var word, out var start, out var length)) return null;
             var completer = CompleterOf(table, commands);
             if (completer == null) return null;
 
@@ -52,7 +52,7 @@ namespace Qomon.PowerShell.Completion
         }
 
         // In a key (@{ Ci|ty = 1 }) or where a key may start: after "@{", ";" or a new line, not in a value.
-        private static bool TryFindKeyAtCursor(HashtableAst table, Token[] tokens, int cursor, out string word, out int start, out int length)
+        private static bool TryFindKeyAtCursor(HashtableAst table, Token[] tokens, int cursor, string script, out string word, out int start, out int length)
         {
             word = "";
             start = cursor;
@@ -64,6 +64,15 @@ namespace Qomon.PowerShell.Completion
                     start = pair.Item1.Extent.StartOffset;
                     length = pair.Item1.Extent.EndOffset - start;
                     word = pair.Item1.Extent.Text.Substring(0, cursor - start);
+                    return true;
+                }
+                // @{ address.| parses as the key "address" and a stray "."; the word is all that was typed.
+                if (pair.Item2 is ErrorStatementAst && cursor > pair.Item1.Extent.EndOffset && cursor <= script.Length &&
+                    IsOneWord(script.Substring(pair.Item1.Extent.StartOffset, cursor - pair.Item1.Extent.StartOffset)))
+                {
+                    start = pair.Item1.Extent.StartOffset;
+                    length = cursor - start;
+                    word = script.Substring(start, length);
                     return true;
                 }
                 if (cursor > pair.Item1.Extent.EndOffset && cursor <= pair.Item2.Extent.EndOffset) return false; // in the value
@@ -106,15 +115,14 @@ namespace Qomon.PowerShell.Completion
             var positional = 0;
             for (var i = 1; i < elements.Count; i++)
             {
-                if (elements[i] == argument)
-                {
-                    if (elements[i - 1] is CommandParameterAst named && named.Argument == null && !IsSwitch(Named(info, named.ParameterName)))
-                        return Named(info, named.ParameterName);
-                    return AtPosition(info, positional);
-                }
+                if (elements[i] == argument) return AtPosition(info, positional);
                 if (elements[i] is CommandParameterAst parameter)
                 {
-                    if (parameter.Argument == null && !IsSwitch(Named(info, parameter.ParameterName))) i++; // its value follows
+                    if (parameter.Argument != null) continue; // -Name:value
+                    var named = Named(info, parameter.ParameterName);
+                    if (IsSwitch(named)) continue;
+                    if (i + 1 < elements.Count && elements[i + 1] == argument) return named;
+                    i++; // its value follows
                     continue;
                 }
                 positional++;
@@ -136,6 +144,13 @@ namespace Qomon.PowerShell.Completion
         private static ParameterMetadata? AtPosition(CommandInfo info, int position) =>
             info.Parameters.Values.FirstOrDefault(p => p.ParameterSets.Values.Any(set => set.Position == position) &&
                                                       p.Attributes.OfType<ArgumentCompleterAttribute>().Any());
+
+        private static bool IsOneWord(string text)
+        {
+            foreach (var c in text)
+                if (char.IsWhiteSpace(c) || c == '=' || c == ';' || c == '}') return false;
+            return true;
+        }
 
         private static bool IsSwitch(ParameterMetadata? parameter) => parameter != null && parameter.SwitchParameter;
 

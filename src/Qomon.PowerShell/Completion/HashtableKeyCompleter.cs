@@ -22,7 +22,7 @@ namespace Qomon.PowerShell.Completion
             CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var typed = CompletionText.Unquote(wordToComplete, out _);
-            if (typed.StartsWith("@", System.StringComparison.Ordinal)) return Enumerable.Empty<CompletionResult>();
+            if (typed.StartsWith("@", System.StringComparison.Ordinal) || HasOpenHashtable(commandAst)) return Enumerable.Empty<CompletionResult>();
             return Matching(typed).Select(name => new CompletionResult(
                 "@{ " + CompletionText.Quote(name.Name, '\0') + " = ", name.Name, CompletionResultType.ParameterValue, name.ToolTip)).ToList();
         }
@@ -36,6 +36,11 @@ namespace Qomon.PowerShell.Completion
                 .Select(name => new CompletionResult(CompletionText.Quote(name.Name, quote), name.Name, CompletionResultType.Property, name.ToolTip))
                 .ToList();
         }
+
+        // PowerShell asks here for some unfinished keys too (-Filter @{ address.po): an unclosed hashtable means the
+        // cursor is in it, where the TabExpansion2 hook answers, and an "@{ name = " would be wrong.
+        private static bool HasOpenHashtable(CommandAst? commandAst) =>
+            commandAst != null && commandAst.FindAll(a => a is HashtableAst && !a.Extent.Text.EndsWith("}", System.StringComparison.Ordinal), false).Any();
 
         private IEnumerable<KeyName> Matching(string typed)
         {

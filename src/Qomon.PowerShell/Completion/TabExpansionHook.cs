@@ -10,8 +10,9 @@ namespace Qomon.PowerShell.Completion
     /// Hashtable keys are completed by PowerShell itself only from the parameter's .NET type (writable properties
     /// of a class), never by the parameter's argument completer; a Hashtable or IDictionary parameter gets nothing.
     /// So on import the module wraps the session's TabExpansion2 (what PSReadLine, the ISE and VS Code all call):
-    /// the previous function answers first, and when the cursor is in a key of -Property/-Filter and it found
-    /// nothing, <see cref="HashtableKeyCompleter.CompleteKey"/> answers. The wrapper keeps the previous function
+    /// the previous function answers, except when the cursor is in a key of a hashtable given to a parameter
+    /// whose completer is a <see cref="HashtableKeyCompleter"/> and that has names to offer: then
+    /// <see cref="HashtableKeyCompleter.CompleteKey"/> answers. The wrapper keeps the previous function
     /// and puts it back when the module is removed. Sessions not in FullLanguage mode are left alone.
     /// </summary>
     public sealed class TabExpansionHook : IModuleAssemblyInitializer, IModuleAssemblyCleanup
@@ -77,9 +78,10 @@ ${function:global:TabExpansion2} = & $current.ScriptBlock.Module { $previous }
 
         private static CommandCompletion? Complete(CommandCompletion? previous, Ast ast, Token[] tokens, int cursor, EngineIntrinsics engine)
         {
-            if (previous != null && previous.CompletionMatches.Count > 0) return previous;
             try
             {
+                // Ours first: for some unfinished keys (@{ address.po) PowerShell asks the argument completer as if
+                // for the argument's start, and its "@{ PostalCode = " would not fit there.
                 var key = HashtableKeyAtCursor.Find(ast, tokens, cursor, engine.InvokeCommand);
                 if (key == null) return previous;
                 var matches = key.Completer.CompleteKey(key.WordToComplete, key.OtherKeys);
