@@ -3,6 +3,7 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
 
 namespace Qomon.PowerShell.Completion
 {
@@ -20,50 +21,69 @@ namespace Qomon.PowerShell.Completion
         /// <summary>Written into the wrapper so that a second import does not wrap it again.</summary>
         public const string Marker = "# Qomon.PowerShell.Completion.TabExpansionHook";
 
-        // Language features only (no cmdlets): nothing is auto-loaded, so importing stays cheap.
-        private const string InstallScript = @"
-if ($ExecutionContext.SessionState.LanguageMode -ne 'FullLanguage') { return }
-$current = $ExecutionContext.InvokeCommand.GetCommand('TabExpansion2', 'Function')
-if ($null -eq $current -or $current.Definition.Contains('" + Marker + @"')) { return }
-$previous = $current.ScriptBlock
-${function:global:TabExpansion2} = {
-    " + Marker + @"
-    [CmdletBinding(DefaultParameterSetName = 'ScriptInputSet')]
-    [OutputType([System.Management.Automation.CommandCompletion])]
-    param(
-        [Parameter(ParameterSetName = 'ScriptInputSet', Mandatory = $true, Position = 0)]
-        [AllowEmptyString()]
-        [string] $inputScript,
-        [Parameter(ParameterSetName = 'ScriptInputSet', Position = 1)]
-        [int] $cursorColumn = $inputScript.Length,
-        [Parameter(ParameterSetName = 'AstInputSet', Mandatory = $true, Position = 0)]
-        [System.Management.Automation.Language.Ast] $ast,
-        [Parameter(ParameterSetName = 'AstInputSet', Mandatory = $true, Position = 1)]
-        [System.Management.Automation.Language.Token[]] $tokens,
-        [Parameter(ParameterSetName = 'AstInputSet', Mandatory = $true, Position = 2)]
-        [System.Management.Automation.Language.IScriptPosition] $positionOfCursor,
-        [Parameter(ParameterSetName = 'ScriptInputSet', Position = 2)]
-        [Parameter(ParameterSetName = 'AstInputSet', Position = 3)]
-        [Hashtable] $options = $null
-    )
-    $completion = & $previous @PSBoundParameters
-    if ($PSCmdlet.ParameterSetName -eq 'ScriptInputSet') {
-        [Qomon.PowerShell.Completion.TabExpansionHook]::CompleteScript($completion, $inputScript, $cursorColumn, $ExecutionContext)
-    } else {
-        [Qomon.PowerShell.Completion.TabExpansionHook]::CompleteAst($completion, $ast, $tokens, $positionOfCursor, $ExecutionContext)
-    }
-}.GetNewClosure()
+        // The wrapper: TabExpansion2's own parameters, handed on unchanged to the function it replaced.
+        private const string WrapperScript = Marker + @"
+[CmdletBinding(DefaultParameterSetName = 'ScriptInputSet')]
+[OutputType([System.Management.Automation.CommandCompletion])]
+param(
+    [Parameter(ParameterSetName = 'ScriptInputSet', Mandatory = $true, Position = 0)]
+    [AllowEmptyString()]
+    [string] $inputScript,
+    [Parameter(ParameterSetName = 'ScriptInputSet', Position = 1)]
+    [int] $cursorColumn = $inputScript.Length,
+    [Parameter(ParameterSetName = 'AstInputSet', Mandatory = $true, Position = 0)]
+    [System.Management.Automation.Language.Ast] $ast,
+    [Parameter(ParameterSetName = 'AstInputSet', Mandatory = $true, Position = 1)]
+    [System.Management.Automation.Language.Token[]] $tokens,
+    [Parameter(ParameterSetName = 'AstInputSet', Mandatory = $true, Position = 2)]
+    [System.Management.Automation.Language.IScriptPosition] $positionOfCursor,
+    [Parameter(ParameterSetName = 'ScriptInputSet', Position = 2)]
+    [Parameter(ParameterSetName = 'AstInputSet', Position = 3)]
+    [Hashtable] $options = $null
+)
+$completion = & ([Qomon.PowerShell.Completion.TabExpansionHook]::Previous($ExecutionContext)) @PSBoundParameters
+if ($PSCmdlet.ParameterSetName -eq 'ScriptInputSet') {
+    [Qomon.PowerShell.Completion.TabExpansionHook]::CompleteScript($completion, $inputScript, $cursorColumn, $ExecutionContext)
+} else {
+    [Qomon.PowerShell.Completion.TabExpansionHook]::CompleteAst($completion, $ast, $tokens, $positionOfCursor, $ExecutionContext)
+}
 ";
 
-        private const string RemoveScript = @"
-$current = $ExecutionContext.InvokeCommand.GetCommand('TabExpansion2', 'Function')
-if ($null -eq $current -or -not $current.Definition.Contains('" + Marker + @"') -or $null -eq $current.ScriptBlock.Module) { return }
-${function:global:TabExpansion2} = & $current.ScriptBlock.Module { $previous }
-";
+        private const string FunctionPath = "function:global:TabExpansion2";
 
-        public void OnImport() => Run(InstallScript);
+        // The function each session had before the wrapper, by session (runspace), held weakly like the sessions.
+        private static readonly ConditionalWeakTable<Runspace, ScriptBlock> Replaced = new ConditionalWeakTable<Runspace, ScriptBlock>();
 
-        public void OnRemove(PSModuleInfo psModuleInfo) => Run(RemoveScript);
+        // Through the session's own APIs rather than a nested pipeline, which would add about 100 ms to an import.
+        public void OnImport()
+        {
+            var runspace = Runspace.DefaultRunspace;
+            var engine = EngineOf(runspace);
+            if (engine == null || engine.SessionState.LanguageMode != PSLanguageMode.FullLanguage) return;
+            var current = CurrentFunction(engine);
+            if (current == null || IsWrapper(current)) return; // none to wrap, or wrapped already
+            Replaced.Remove(runspace!);
+            Replaced.Add(runspace!, current.ScriptBlock);
+            engine.SessionState.InvokeProvider.Item.Set(FunctionPath, ScriptBlock.Create(WrapperScript));
+        }
+
+        public void OnRemove(PSModuleInfo psModuleInfo)
+        {
+            var runspace = Runspace.DefaultRunspace;
+            var engine = EngineOf(runspace);
+            if (engine == null || !Replaced.TryGetValue(runspace!, out var previous)) return;
+            var current = CurrentFunction(engine);
+            if (current != null && IsWrapper(current)) engine.SessionState.InvokeProvider.Item.Set(FunctionPath, previous);
+            Replaced.Remove(runspace!);
+        }
+
+        /// <summary>The TabExpansion2 the wrapper replaced in this session (PowerShell's own when it has none recorded).</summary>
+        public static ScriptBlock Previous(EngineIntrinsics engine)
+        {
+            var runspace = Runspace.DefaultRunspace;
+            if (runspace != null && Replaced.TryGetValue(runspace, out var previous)) return previous;
+            throw new InvalidOperationException("Qomon's TabExpansion2 wrapper has lost the function it replaced; run Remove-Module Qomon and import it again.");
+        }
 
         /// <summary>The wrapper's ScriptInputSet: the previous answer, or the hashtable keys at the cursor.</summary>
         public static CommandCompletion? CompleteScript(CommandCompletion? previous, string inputScript, int cursorColumn, EngineIntrinsics engine)
@@ -95,20 +115,24 @@ ${function:global:TabExpansion2} = & $current.ScriptBlock.Module { $previous }
             }
         }
 
-        private static void Run(string script)
+        // The session's $ExecutionContext, read by a script block run in place (no nested pipeline to start).
+        private static EngineIntrinsics? EngineOf(Runspace? runspace)
         {
-            if (Runspace.DefaultRunspace == null) return;
+            if (runspace == null) return null;
             try
             {
-                using (var shell = System.Management.Automation.PowerShell.Create(RunspaceMode.CurrentRunspace))
-                {
-                    shell.AddScript(script).Invoke();
-                }
+                var result = ScriptBlock.Create("$ExecutionContext").Invoke();
+                return result.Count == 1 ? result[0]?.BaseObject as EngineIntrinsics : null;
             }
             catch (Exception e) when (e is PSInvalidOperationException || e is RuntimeException)
             {
-                // No usable runspace on this thread (a host importing off its pipeline thread): no key completion, nothing else lost.
+                return null; // no usable session on this thread: no key completion, nothing else lost
             }
         }
+
+        private static FunctionInfo? CurrentFunction(EngineIntrinsics engine) =>
+            engine.InvokeCommand.GetCommand("TabExpansion2", CommandTypes.Function) as FunctionInfo;
+
+        private static bool IsWrapper(FunctionInfo function) => function.Definition.Contains(Marker);
     }
 }

@@ -169,7 +169,7 @@ Describe 'The TabExpansion2 wrapper' {
         Import-Module $env:QOMON_TEST_MODULE
         $hook = Get-Command TabExpansion2 -CommandType Function
         $hook.Definition | Should -BeLike '*Qomon.PowerShell.Completion.TabExpansionHook*'
-        (& $hook.ScriptBlock.Module { $previous }).ToString() | Should -Not -BeLike '*Qomon.PowerShell.Completion*'
+        [Qomon.PowerShell.Completion.TabExpansionHook]::Previous($ExecutionContext).ToString() | Should -Not -BeLike '*Qomon.PowerShell.Completion*'
 
         Remove-Module Qomon
         try {
