@@ -93,4 +93,15 @@ function Write-BenchResults {
     $table
 }
 
-Export-ModuleMember -Function New-BenchRow, ConvertTo-BenchMarkdownTable, Write-BenchResults
+function Update-BenchReadme {
+    <# Replaces what lies between the bench:latest markers of the README with the latest table. #>
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Table, [Parameter(Mandatory)] [string] $Heading)
+    $text = Get-Content -Raw $Path
+    $start = '<!-- bench:latest:start -->'; $end = '<!-- bench:latest:end -->'
+    $from = $text.IndexOf($start); $to = $text.IndexOf($end)
+    if ($from -lt 0 -or $to -lt $from) { Write-Warning "No bench:latest markers in $Path; the README keeps its table."; return }
+    $text = $text.Substring(0, $from + $start.Length) + "`n$Heading`n`n$Table`n" + $text.Substring($to)
+    Set-Content -Path $Path -Value $text.TrimEnd() -Encoding utf8NoBOM
+}
+
+Export-ModuleMember -Function New-BenchRow, ConvertTo-BenchMarkdownTable, Write-BenchResults, Update-BenchReadme

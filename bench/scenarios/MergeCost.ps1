@@ -14,12 +14,14 @@ function Invoke-MergeCostScenario {
     New-Item -ItemType Directory -Path $work | Out-Null
     try {
         $summaryPath = Join-Path $work 'summary.json'
-        & dotnet $exe --summary $summaryPath --artifacts (Join-Path $work 'artifacts') | Out-Host
-        if ($LASTEXITCODE -ne 0) { throw "The merge benchmark failed (exit code $LASTEXITCODE)." }
+        # BenchmarkDotNet's own log is long: shown only when the run fails.
+        $log = & dotnet $exe --summary $summaryPath --artifacts (Join-Path $work 'artifacts')
+        if ($LASTEXITCODE -ne 0) { $log | Out-Host; throw "The merge benchmark failed (exit code $LASTEXITCODE)." }
+        $log | Select-Object -Last 2 | Out-Host
         $summary = Get-Content -Raw $summaryPath | ConvertFrom-Json
-        & dotnet $exe --breakdown (Join-Path $work 'breakdown.json') | Out-Host
+        & dotnet $exe --breakdown (Join-Path $work 'breakdown.json') | Out-Null
         $breakdown = Get-Content -Raw (Join-Path $work 'breakdown.json') | ConvertFrom-Json
-        & dotnet $exe --fixture (Join-Path $work 'fixture.json') | Out-Host
+        & dotnet $exe --fixture (Join-Path $work 'fixture.json') | Out-Null
         $baseline = Invoke-ChildPwsh -Script (Join-Path $Context.Runners 'BaselineMergeCost.ps1') -Parameters @{ FixturePath = (Join-Path $work 'fixture.json'); Iterations = 1000 }
     }
     finally { Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue }
