@@ -48,9 +48,9 @@ namespace Qomon.PowerShell.Completion
         }
 
         /// <summary>The name as it must be typed: bare when PowerShell reads it as one word, else quoted (in the user's quote, if they opened one).</summary>
-        public static string Quote(string name, char userQuote)
+        public static string Quote(string name, char userQuote, bool always = false)
         {
-            if (userQuote == '\0' && BareWord.IsMatch(name)) return name;
+            if (!always && userQuote == '\0' && BareWord.IsMatch(name)) return name;
             if (userQuote == '"')
                 return "\"" + name.Replace("`", "``").Replace("$", "`$").Replace("\"", "`\"") + "\"";
             return "'" + CodeGeneration.EscapeSingleQuotedStringContent(name) + "'";

@@ -51,6 +51,21 @@ namespace Qomon.PowerShell.Completion
             }
         }
 
+        /// <summary>The cached form a key names (form:Label, custom:Label, form:123, with or without a + or - suffix), or null.</summary>
+        public static QomonForm? CachedFormNamed(string key)
+        {
+            var connection = DefaultConnectionStore.Get();
+            if (connection == null || string.IsNullOrEmpty(key)) return null;
+            var name = key.Trim();
+            if (name.EndsWith("+", StringComparison.Ordinal) || name.EndsWith("-", StringComparison.Ordinal)) name = name.Substring(0, name.Length - 1);
+            AnswerKind kind;
+            if (name.StartsWith(AnswerKinds.FormPrefix, StringComparison.OrdinalIgnoreCase)) kind = AnswerKind.FormData;
+            else if (name.StartsWith(AnswerKinds.CustomPrefix, StringComparison.OrdinalIgnoreCase)) kind = AnswerKind.CustomField;
+            else return null;
+            var lookup = new FormCatalog(FormCache.For(connection).Known).Resolve(name.Substring(AnswerKinds.Prefix(kind).Length), kind);
+            return lookup.Form;
+        }
+
         private static string Describe(QomonForm form)
         {
             var what = (string.IsNullOrEmpty(form.Kind) ? "form" : form.Kind) + " " + form.Id.ToString(CultureInfo.InvariantCulture) +

@@ -12,9 +12,10 @@ namespace Qomon.PowerShell.Completion
     /// </summary>
     public sealed class HashtableKeyAtCursor
     {
-        private HashtableKeyAtCursor(HashtableKeyCompleter completer, string word, int start, int length, ICollection<string> otherKeys)
+        private HashtableKeyAtCursor(HashtableKeyCompleter completer, string? valueOfKey, string word, int start, int length, ICollection<string> otherKeys)
         {
             Completer = completer;
+            ValueOfKey = valueOfKey;
             WordToComplete = word;
             ReplacementIndex = start;
             ReplacementLength = length;
@@ -22,6 +23,10 @@ namespace Qomon.PowerShell.Completion
         }
 
         public HashtableKeyCompleter Completer { get; }
+
+        /// <summary>Null when the cursor is in a key; else the key whose value it is in (@{ 'form:Presence' = 'Ab| ).</summary>
+        public string? ValueOfKey { get; }
+
         public string WordToComplete { get; }
         public int ReplacementIndex { get; }
         public int ReplacementLength { get; }
@@ -38,7 +43,9 @@ namespace Qomon.PowerShell.Completion
             if (table == null || cursor <= table.Extent.StartOffset + 1) return null; // before or inside "@{"
             if (table.Extent.Text.EndsWith("}", StringComparison.Ordinal) && cursor >= table.Extent.EndOffset) return null;
 
-            if (!TryFindKeyAtCursor(table, tokens, cursor, root.Extent.Text, out var word, out var start, out var length)) return null;
+            string? valueOfKey = null;
+            if (!TryFindKeyAtCursor(table, tokens, cursor, root.Extent.Text, out var word, out var start, out var length) &&
+                !TryFindValueAtCursor(table, tokens, cursor, root.Extent.Text, out valueOfKey, out word, out start, out length)) return null;
             var completer = CompleterOf(table, commands);
             if (completer == null) return null;
 
@@ -48,7 +55,32 @@ namespace Qomon.PowerShell.Completion
                 if (Contains(pair.Item1.Extent, cursor)) continue;
                 otherKeys.Add(pair.Item1 is StringConstantExpressionAst constant ? constant.Value : pair.Item1.Extent.Text);
             }
-            return new HashtableKeyAtCursor(completer, word, start, length, otherKeys);
+            return new HashtableKeyAtCursor(completer, valueOfKey, word, start, length, otherKeys);
+        }
+
+        // Right after "=" or in the one word typed after it, on the same line: @{ 'form:Presence' = | or = 'Ab| .
+        private static bool TryFindValueAtCursor(HashtableAst table, Token[] tokens, int cursor, string script,
+            out string? key, out string word, out int start, out int length)
+        {
+            key = null;
+            word = "";
+            start = cursor;
+            length = 0;
+            var pair = table.KeyValuePairs.LastOrDefault(p => p.Item1.Extent.EndOffset < cursor);
+            if (pair == null || !(pair.Item1 is StringConstantExpressionAst name)) return false;
+            var after = tokens.Where(t => t.Extent.StartOffset >= pair.Item1.Extent.EndOffset && t.Extent.StartOffset < cursor &&
+                                          t.Kind != TokenKind.EndOfInput).ToList();
+            if (after.Count == 0 || after[0].Kind != TokenKind.Equals || after.Count > 2) return false;
+            if (after.Count == 2)
+            {
+                var typed = after[1];
+                if (typed.Kind == TokenKind.NewLine || typed.Kind == TokenKind.Semi || typed.Extent.EndOffset < cursor) return false;
+                start = typed.Extent.StartOffset;
+                length = typed.Extent.EndOffset - start;
+                word = script.Substring(start, Math.Min(cursor, script.Length) - start);
+            }
+            key = name.Value;
+            return true;
         }
 
         // In a key (@{ Ci|ty = 1 }) or where a key may start: after "@{", ";" or a new line, not in a value.

@@ -55,6 +55,9 @@ namespace Qomon.PowerShell.Completion
             }
         }
 
+        /// <summary>The value of <paramref name="key"/> (@{ key = Ab| ): nothing unless a subclass knows the allowed values.</summary>
+        public virtual IList<CompletionResult> CompleteValue(string key, string wordToComplete) => new List<CompletionResult>();
+
         private static bool IsChoiceSuffixed(string name) =>
             (name.EndsWith("+", System.StringComparison.Ordinal) || name.EndsWith("-", System.StringComparison.Ordinal)) &&
             (name.StartsWith(Qomon.Client.Model.AnswerKinds.FormPrefix, System.StringComparison.OrdinalIgnoreCase) ||

@@ -104,7 +104,9 @@ if ($PSCmdlet.ParameterSetName -eq 'ScriptInputSet') {
                 // for the argument's start, and its "@{ PostalCode = " would not fit there.
                 var key = HashtableKeyAtCursor.Find(ast, tokens, cursor, engine.InvokeCommand);
                 if (key == null) return previous;
-                var matches = key.Completer.CompleteKey(key.WordToComplete, key.OtherKeys);
+                var matches = key.ValueOfKey == null
+                    ? key.Completer.CompleteKey(key.WordToComplete, key.OtherKeys)
+                    : key.Completer.CompleteValue(key.ValueOfKey, key.WordToComplete);
                 if (matches.Count == 0) return previous;
                 return new CommandCompletion(new Collection<CompletionResult>(matches), -1, key.ReplacementIndex, key.ReplacementLength);
             }

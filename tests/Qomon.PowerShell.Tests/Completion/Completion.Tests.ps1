@@ -145,6 +145,23 @@ Describe 'Completing -Property keys' {
             (Complete "Test-QomonPropertyCompletion 5 @{ 'custom:Favourite food").Texts | Should -Be @("'custom:Favourite food'") -Because 'a radio form keeps one value'
         }
 
+        It 'completes the value of a cached choice form with its allowed values, always quoted' {
+            $traffic = Measure-EmulatorTraffic $script:emulator {
+                Complete "Test-QomonPropertyCompletion 5 @{ 'form:Level of support' = "
+                Complete "Test-QomonPropertyCompletion 5 @{ 'custom:Favourite food' = piz"
+                Complete "Test-QomonPropertyCompletion 5 @{ 'form:Volunteer interests+' = 'pho"
+                Complete "Test-QomonPropertyCompletion 5 @{ 'custom:Membership notes' = ab"
+            }
+            $traffic.RequestsTotal | Should -Be 0
+            $level, $food, $interests, $notes = $traffic.Output
+            $level.Texts | Should -Be @("'Strong support'", "'Support'", "'Undecided'", "'Opposed'", "'Strong opposition'")
+            $level.Result.ReplacementIndex | Should -Be "Test-QomonPropertyCompletion 5 @{ 'form:Level of support' = ".Length
+            $food.Texts | Should -Be @("'Pizza'")
+            $food.Result.CompletionMatches[0].ToolTip | Should -BeLike 'Pizza (pizza, refvalue *'
+            $interests.Texts | Should -Be @("'Phone banking'")
+            $notes.Texts | Where-Object { $_ -like "'*" } | Should -BeNullOrEmpty -Because 'a free-text form has no values to offer'
+        }
+
         It 'takes wildcards in the typed part' {
             (Complete "Test-QomonPropertyCompletion 5 @{ '*interests").Texts | Should -Be @("'form:Volunteer interests'")
         }
