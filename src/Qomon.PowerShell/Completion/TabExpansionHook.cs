@@ -54,16 +54,27 @@ if ($PSCmdlet.ParameterSetName -eq 'ScriptInputSet') {
         // The function each session had before the wrapper, by session (runspace), held weakly like the sessions.
         private static readonly ConditionalWeakTable<Runspace, ScriptBlock> Replaced = new ConditionalWeakTable<Runspace, ScriptBlock>();
 
-        // Through the session's own APIs rather than a nested pipeline, which would add about 100 ms to an import.
+        // A process started -NonInteractive (scheduled tasks, CI, the benchmark) never completes a keystroke: it is
+        // spared the wrapper's cost (some tens of ms of import). Tests install it with Install($ExecutionContext).
         public void OnImport()
         {
+            if (NonInteractiveProcess.IsNonInteractive()) return;
+            var engine = EngineOf(Runspace.DefaultRunspace);
+            if (engine != null) Install(engine);
+        }
+
+        /// <summary>
+        /// Wraps the session's TabExpansion2, unless it is wrapped already or the session is not FullLanguage.
+        /// Through the session's own APIs rather than a nested pipeline, which would add about 100 ms.
+        /// </summary>
+        public static void Install(EngineIntrinsics engine)
+        {
             var runspace = Runspace.DefaultRunspace;
-            var engine = EngineOf(runspace);
-            if (engine == null || engine.SessionState.LanguageMode != PSLanguageMode.FullLanguage) return;
+            if (engine == null || runspace == null || engine.SessionState.LanguageMode != PSLanguageMode.FullLanguage) return;
             var current = CurrentFunction(engine);
             if (current == null || IsWrapper(current)) return; // none to wrap, or wrapped already
-            Replaced.Remove(runspace!);
-            Replaced.Add(runspace!, current.ScriptBlock);
+            Replaced.Remove(runspace);
+            Replaced.Add(runspace, current.ScriptBlock);
             engine.SessionState.InvokeProvider.Item.Set(FunctionPath, ScriptBlock.Create(WrapperScript));
         }
 

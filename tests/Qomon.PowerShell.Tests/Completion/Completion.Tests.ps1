@@ -4,6 +4,8 @@
 # literal, so those come from the module's TabExpansion2 wrapper; the argument position comes from the completer.
 BeforeAll {
     Import-Module $env:QOMON_TEST_MODULE -Force
+    # Importing installs the wrapper only in processes not started -NonInteractive, which the test task is.
+    [Qomon.PowerShell.Completion.TabExpansionHook]::Install($ExecutionContext)
     Import-Module (Join-Path $PSScriptRoot '../TestHelpers/QomonTestHelpers.psm1') -Force
     $script:emulator = Start-TestEmulator -Seed 5
 
@@ -181,9 +183,11 @@ Describe 'The TabExpansion2 wrapper' {
         (Complete 'Get-QomonContact -Fil').Texts | Should -Be @('-Filter')
     }
 
-    It 'wraps once however often the module is imported, and is removed with the module' {
+    It 'wraps once however often it is installed or the module imported, and is removed with the module' {
         Import-Module $env:QOMON_TEST_MODULE -Force
+        [Qomon.PowerShell.Completion.TabExpansionHook]::Install($ExecutionContext)
         Import-Module $env:QOMON_TEST_MODULE
+        [Qomon.PowerShell.Completion.TabExpansionHook]::Install($ExecutionContext)
         $hook = Get-Command TabExpansion2 -CommandType Function
         $hook.Definition | Should -BeLike '*Qomon.PowerShell.Completion.TabExpansionHook*'
         [Qomon.PowerShell.Completion.TabExpansionHook]::Previous($ExecutionContext).ToString() | Should -Not -BeLike '*Qomon.PowerShell.Completion*'
@@ -194,7 +198,19 @@ Describe 'The TabExpansion2 wrapper' {
         }
         finally {
             Import-Module $env:QOMON_TEST_MODULE -Force
+            [Qomon.PowerShell.Completion.TabExpansionHook]::Install($ExecutionContext)
         }
         (Complete 'Get-QomonContact -Filter @{ ci').Texts | Should -Be @('City')
+    }
+
+    It 'is installed by Import-Module in an interactive process, not in one started -NonInteractive' {
+        $check = "Import-Module '$env:QOMON_TEST_MODULE'; (Get-Command TabExpansion2).Definition.Contains('Qomon.PowerShell.Completion')"
+        $pwsh = (Get-Process -Id $PID).Path
+        # Under 'dotnet pwsh' the process is dotnet and pwsh.dll comes first.
+        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { [Environment]::GetCommandLineArgs()[0] })
+        (& $pwsh @prefix -NoProfile -Command $check) | Should -Be 'True'
+        (& $pwsh @prefix -NoProfile -NonInteractive -Command $check) | Should -Be 'False'
+        [Qomon.PowerShell.Completion.NonInteractiveProcess]::Check(@('pwsh', '-noni', '-c', 'x')) | Should -BeTrue
+        [Qomon.PowerShell.Completion.NonInteractiveProcess]::Check(@('pwsh', '-c', 'Get-Thing -NonInteractive')) | Should -BeFalse
     }
 }
