@@ -26,6 +26,7 @@ namespace Qomon.PowerShell.Commands
         /// <summary>The new contact's fields: @{ firstname = 'Ann'; surname = 'Martin'; 'address.city' = 'Lyon'; 'form:Level of support' = 'Support' }.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PropertySet)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.PropertyNameCompleter))]
         public IDictionary? Property { get; set; }
 
         /// <summary>Tags for the new contact, besides any the input names.</summary>

@@ -35,6 +35,7 @@ namespace Qomon.PowerShell.Commands
         /// <summary>The fields to change: @{ mobile = '+33 6 12 34 56 78'; 'address.city' = 'Lyon'; 'form:Level of support' = 'Support' }. $null clears a field.</summary>
         [Parameter(Position = 1, ParameterSetName = IdSet)]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(Completion.PropertyNameCompleter))]
         public IDictionary? Property { get; set; }
 
         /// <summary>Tags to add; the contact's other tags stay.</summary>

@@ -11,7 +11,8 @@ namespace Qomon.PowerShell.Infrastructure
     /// those dlls in Dependencies/; this handler answers a failed load only when the request comes from this
     /// module's own assemblies (or from a dll it loaded from Dependencies/) and the dll is there, so it never
     /// changes which assembly another module gets. On PowerShell 7 the in-box copies load first and the
-    /// handler is rarely asked. Nothing else global is registered; removing the module unregisters it.
+    /// handler is rarely asked. The only other global change is the TabExpansion2 wrapper for hashtable-key
+    /// completion (Completion/TabExpansionHook.cs); removing the module undoes both.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
