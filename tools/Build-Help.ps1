@@ -11,6 +11,9 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 New-Item -ItemType Directory -Path $OutputDirectory -Force | Out-Null
 
+$nsMaml = 'http://schemas.microsoft.com/maml/2004/10'
+$nsCommand = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
+$nsDev = 'http://schemas.microsoft.com/maml/dev/2004/10'
 $commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 $standardDescriptions = @{
     WhatIf  = 'Shows what would happen if the command runs. Nothing is sent to Qomon.'
@@ -66,7 +69,7 @@ function Add-Para {
     param([System.Xml.XmlWriter] $Writer, [string[]] $Paragraphs)
     $list = @($Paragraphs | Where-Object { $_ })
     if (-not $list) { $list = @('') }
-    foreach ($p in $list) { $Writer.WriteElementString('maml', 'para', $null, $p) }
+    foreach ($p in $list) { $Writer.WriteElementString('maml', 'para', $nsMaml, $p) }
 }
 
 function Get-PipelineInputText {
@@ -81,22 +84,22 @@ function Write-Parameter {
     param([System.Xml.XmlWriter] $Writer, $Parameter, $SetInfo, [string[]] $Description)
     $typeName = $Parameter.ParameterType.Name
     $isSwitch = $Parameter.ParameterType -eq [switch]
-    $Writer.WriteStartElement('command', 'parameter', $null)
+    $Writer.WriteStartElement('command', 'parameter', $nsCommand)
     $Writer.WriteAttributeString('required', ([string]$SetInfo.IsMandatory).ToLowerInvariant())
     $Writer.WriteAttributeString('variableLength', ([string]$Parameter.ParameterType.IsArray).ToLowerInvariant())
     $Writer.WriteAttributeString('globbing', 'false')
     $Writer.WriteAttributeString('pipelineInput', (Get-PipelineInputText $SetInfo))
     $Writer.WriteAttributeString('position', $(if ($SetInfo.Position -ge 0) { [string]$SetInfo.Position } else { 'named' }))
     $Writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases.Count) { $Parameter.Aliases -join ', ' } else { 'none' }))
-    $Writer.WriteElementString('maml', 'name', $null, $Parameter.Name)
-    $Writer.WriteStartElement('maml', 'description', $null); Add-Para $Writer $Description; $Writer.WriteEndElement()
+    $Writer.WriteElementString('maml', 'name', $nsMaml, $Parameter.Name)
+    $Writer.WriteStartElement('maml', 'description', $nsMaml); Add-Para $Writer $Description; $Writer.WriteEndElement()
     if (-not $isSwitch) {
-        $Writer.WriteStartElement('command', 'parameterValue', $null)
+        $Writer.WriteStartElement('command', 'parameterValue', $nsCommand)
         $Writer.WriteAttributeString('required', 'true'); $Writer.WriteAttributeString('variableLength', 'false')
         $Writer.WriteString($typeName); $Writer.WriteEndElement()
     }
-    $Writer.WriteStartElement('dev', 'type', $null); $Writer.WriteElementString('maml', 'name', $null, $Parameter.ParameterType.FullName); $Writer.WriteEndElement()
-    $Writer.WriteElementString('dev', 'defaultValue', $null, $(if ($isSwitch) { 'False' } else { 'None' }))
+    $Writer.WriteStartElement('dev', 'type', $nsDev); $Writer.WriteElementString('maml', 'name', $nsMaml, $Parameter.ParameterType.FullName); $Writer.WriteEndElement()
+    $Writer.WriteElementString('dev', 'defaultValue', $nsDev, $(if ($isSwitch) { 'False' } else { 'None' }))
     $Writer.WriteEndElement()
 }
 
@@ -119,20 +122,20 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     $describe = { param($name) if ($doc.Parameters.ContainsKey($name)) { $doc.Parameters[$name] } else { $standardDescriptions[$name] } }
 
     $writer.WriteStartElement('command', 'command', 'http://schemas.microsoft.com/maml/dev/command/2004/10')
-    $writer.WriteAttributeString('xmlns', 'maml', $null, 'http://schemas.microsoft.com/maml/2004/10')
-    $writer.WriteAttributeString('xmlns', 'dev', $null, 'http://schemas.microsoft.com/maml/dev/2004/10')
-    $writer.WriteStartElement('command', 'details', $null)
-    $writer.WriteElementString('command', 'name', $null, $command.Name)
-    $writer.WriteElementString('command', 'verb', $null, $command.Verb)
-    $writer.WriteElementString('command', 'noun', $null, $command.Noun)
-    $writer.WriteStartElement('maml', 'description', $null); Add-Para $writer $doc.Synopsis; $writer.WriteEndElement()
+    $writer.WriteAttributeString('xmlns', 'maml', 'http://www.w3.org/2000/xmlns/', 'http://schemas.microsoft.com/maml/2004/10')
+    $writer.WriteAttributeString('xmlns', 'dev', 'http://www.w3.org/2000/xmlns/', 'http://schemas.microsoft.com/maml/dev/2004/10')
+    $writer.WriteStartElement('command', 'details', $nsCommand)
+    $writer.WriteElementString('command', 'name', $nsCommand, $command.Name)
+    $writer.WriteElementString('command', 'verb', $nsCommand, $command.Verb)
+    $writer.WriteElementString('command', 'noun', $nsCommand, $command.Noun)
+    $writer.WriteStartElement('maml', 'description', $nsMaml); Add-Para $writer $doc.Synopsis; $writer.WriteEndElement()
     $writer.WriteEndElement()
-    $writer.WriteStartElement('maml', 'description', $null); Add-Para $writer $doc.Description; $writer.WriteEndElement()
+    $writer.WriteStartElement('maml', 'description', $nsMaml); Add-Para $writer $doc.Description; $writer.WriteEndElement()
 
-    $writer.WriteStartElement('command', 'syntax', $null)
+    $writer.WriteStartElement('command', 'syntax', $nsCommand)
     foreach ($set in $command.ParameterSets) {
-        $writer.WriteStartElement('command', 'syntaxItem', $null)
-        $writer.WriteElementString('maml', 'name', $null, $command.Name)
+        $writer.WriteStartElement('command', 'syntaxItem', $nsCommand)
+        $writer.WriteElementString('maml', 'name', $nsMaml, $command.Name)
         foreach ($sp in $set.Parameters | Where-Object { $commonParameters -notcontains $_.Name }) {
             Write-Parameter $writer $command.Parameters[$sp.Name] $sp (& $describe $sp.Name)
         }
@@ -140,7 +143,7 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     }
     $writer.WriteEndElement()
 
-    $writer.WriteStartElement('command', 'parameters', $null)
+    $writer.WriteStartElement('command', 'parameters', $nsCommand)
     foreach ($p in $parameters) {
         $first = $command.ParameterSets | ForEach-Object { $_.Parameters | Where-Object Name -eq $p.Name } | Select-Object -First 1
         Write-Parameter $writer $p $first (& $describe $p.Name)
@@ -148,35 +151,35 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     $writer.WriteEndElement()
 
     foreach ($pair in @(@('inputTypes', 'inputType', $doc.Inputs), @('returnValues', 'returnValue', $doc.Outputs))) {
-        $writer.WriteStartElement('command', $pair[0], $null)
+        $writer.WriteStartElement('command', $pair[0], $nsCommand)
         foreach ($item in $pair[2]) {
-            $writer.WriteStartElement('command', $pair[1], $null)
-            $writer.WriteStartElement('dev', 'type', $null); $writer.WriteElementString('maml', 'name', $null, $item.Type); $writer.WriteEndElement()
-            $writer.WriteStartElement('maml', 'description', $null); Add-Para $writer $item.Description; $writer.WriteEndElement()
+            $writer.WriteStartElement('command', $pair[1], $nsCommand)
+            $writer.WriteStartElement('dev', 'type', $nsDev); $writer.WriteElementString('maml', 'name', $nsMaml, $item.Type); $writer.WriteEndElement()
+            $writer.WriteStartElement('maml', 'description', $nsMaml); Add-Para $writer $item.Description; $writer.WriteEndElement()
             $writer.WriteEndElement()
         }
         $writer.WriteEndElement()
     }
 
-    $writer.WriteStartElement('maml', 'alertSet', $null); $writer.WriteStartElement('maml', 'alert', $null); Add-Para $writer $doc.Notes; $writer.WriteEndElement(); $writer.WriteEndElement()
+    $writer.WriteStartElement('maml', 'alertSet', $nsMaml); $writer.WriteStartElement('maml', 'alert', $nsMaml); Add-Para $writer $doc.Notes; $writer.WriteEndElement(); $writer.WriteEndElement()
 
-    $writer.WriteStartElement('command', 'examples', $null)
+    $writer.WriteStartElement('command', 'examples', $nsCommand)
     foreach ($example in $doc.Examples) {
         if (-not $example.Code) { $problems.Add("$($command.Name): example '$($example.Title)' has no code") }
-        $writer.WriteStartElement('command', 'example', $null)
-        $writer.WriteElementString('maml', 'title', $null, "-------------------------- $($example.Title) --------------------------")
-        $writer.WriteElementString('dev', 'code', $null, $example.Code)
-        $writer.WriteStartElement('dev', 'remarks', $null); Add-Para $writer $example.Remarks; $writer.WriteEndElement()
+        $writer.WriteStartElement('command', 'example', $nsCommand)
+        $writer.WriteElementString('maml', 'title', $nsMaml, "-------------------------- $($example.Title) --------------------------")
+        $writer.WriteElementString('dev', 'code', $nsDev, $example.Code)
+        $writer.WriteStartElement('dev', 'remarks', $nsDev); Add-Para $writer $example.Remarks; $writer.WriteEndElement()
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()
 
-    $writer.WriteStartElement('command', 'relatedLinks', $null)
+    $writer.WriteStartElement('command', 'relatedLinks', $nsCommand)
     foreach ($link in $doc.Links) {
         $text = $link; $uri = ''
         if ($link -match '^\[(.+?)\]\((.*?)\)$') { $text = $Matches[1]; $uri = $Matches[2] }
-        $writer.WriteStartElement('maml', 'navigationLink', $null)
-        $writer.WriteElementString('maml', 'linkText', $null, $text); $writer.WriteElementString('maml', 'uri', $null, $uri)
+        $writer.WriteStartElement('maml', 'navigationLink', $nsMaml)
+        $writer.WriteElementString('maml', 'linkText', $nsMaml, $text); $writer.WriteElementString('maml', 'uri', $nsMaml, $uri)
         $writer.WriteEndElement()
     }
     $writer.WriteEndElement()
