@@ -44,8 +44,10 @@ function ConvertTo-BenchMarkdownTable {
     $lines = [System.Collections.Generic.List[string]]::new()
     $lines.Add('| Scenario | Measure | Module | Baseline | Goal | Result |')
     $lines.Add('|---|---|--:|--:|---|---|')
+    # A '|' inside a cell would end it early in Markdown.
+    $cell = { param($text) "$text".Replace('|', '\|') }
     foreach ($row in $Rows) {
-        $lines.Add(('| {0} | {1} | {2} | {3} | {4} | {5} |' -f $row.Scenario, $row.Measure,
+        $lines.Add(('| {0} | {1} | {2} | {3} | {4} | {5} |' -f (& $cell $row.Scenario), (& $cell $row.Measure),
             (Format-BenchFigure $row.Module $row.Format), (Format-BenchFigure $row.Baseline $row.Format), $row.Goal, (Format-BenchVerdict $row.Pass)))
     }
     $lines -join "`n"

@@ -22,7 +22,7 @@ function Invoke-StreamingReadScenario {
     $mb = { param($r) $r.PeakWorkingSetBytes / 1MB }
     $moduleRatio = $runs["Module$Large"].PeakWorkingSetBytes / $runs["Module$Small"].PeakWorkingSetBytes
     $baselineRatio = $runs["Baseline$Large"].PeakWorkingSetBytes / $runs["Baseline$Small"].PeakWorkingSetBytes
-    $name = "3. Streaming read (Get-QomonContact -All | Export-Csv)"
+    $name = "3. Streaming read (Get-QomonContact -All piped to Export-Csv)"
     @{
         Rows    = @(
             New-BenchRow $name ("contacts/s at {0:N0}" -f $Large) ($runs["Module$Large"].Contacts / $runs["Module$Large"].Seconds) ($runs["Baseline$Large"].Contacts / $runs["Baseline$Large"].Seconds) -Format '0'
