@@ -69,6 +69,31 @@ Describe 'Connect-Qomon' {
         Get-QomonConnection | Should -BeNullOrEmpty
     }
 
+    It 'trims the line break a key read from a file keeps (Get-Content key.txt -Raw), also with -SkipValidation' {
+        $fromFile = ConvertTo-SecureString ($script:emulator.ApiKey + "`r`n") -AsPlainText -Force
+        Connect-Qomon -ApiKey $fromFile -BaseUri $script:emulator.Url
+        $checked = Get-QomonConnection
+        Connect-Qomon -ApiKey $fromFile -BaseUri $script:emulator.Url -SkipValidation
+        (Get-QomonConnection).KeyFingerprint | Should -Be $checked.KeyFingerprint
+        { Get-QomonForm -Type consent -Refresh } | Should -Not -Throw
+    }
+
+    It 'refuses a key with a line break inside, naming the problem but not the key, before sending anything' {
+        $broken = ConvertTo-SecureString ($script:emulator.ApiKey.Insert(4, "`n")) -AsPlainText -Force
+        foreach ($skip in $false, $true) {
+            $traffic = Measure-EmulatorTraffic $script:emulator {
+                $script:err = { Connect-Qomon -ApiKey $broken -BaseUri $script:emulator.Url -SkipValidation:$skip } | Should -Throw -PassThru
+            }
+            $traffic.RequestsTotal | Should -Be 0
+            $script:err.FullyQualifiedErrorId | Should -BeLike 'Qomon.InvalidApiKey*'
+            $script:err.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $script:err.Exception.Message | Should -Match 'line break \(U\+000A\) at character 5'
+            $script:err.ToString() | Should -Not -Match ([regex]::Escape($script:emulator.ApiKey.Substring(4)))
+            $script:err.TargetObject | Should -BeNullOrEmpty
+            Get-QomonConnection | Should -BeNullOrEmpty
+        }
+    }
+
     It 'refuses plain http to a host that is not loopback, before sending anything' {
         $err = { Connect-Qomon -ApiKey $script:emulator.SecureApiKey -BaseUri 'http://qomon.example.org' } | Should -Throw -PassThru
         $err.FullyQualifiedErrorId | Should -BeLike 'Qomon.InsecureBaseUri*'

@@ -18,8 +18,7 @@ namespace Qomon.Client.Connection
         {
             if (apiKey == null) throw new ArgumentNullException(nameof(apiKey));
             if (apiKey.Length == 0) throw new ArgumentException("The API key is empty.", nameof(apiKey));
-            _secret = apiKey.Copy();
-            _secret.MakeReadOnly();
+            _secret = ApiKeyCharacters.Checked(apiKey);
             Fingerprint = ComputeFingerprint();
         }
 

@@ -91,6 +91,12 @@ namespace Qomon.PowerShell.Commands
             {
                 connection = QomonConnection.Open(settings, key);
             }
+            catch (InvalidApiKeyException e)
+            {
+                // No target: the key itself must not travel in the error record.
+                ThrowInvalidArgument(e.Message, null, QomonErrors.InvalidApiKeyId);
+                return;
+            }
             catch (ArgumentException e)
             {
                 ThrowInvalidArgument(e.Message, settings.BaseUri);

@@ -26,6 +26,7 @@ namespace Qomon.PowerShell.Infrastructure
         public const string ConnectionFailedId = "Qomon.ConnectionFailed";
         public const string RequestFailedId = "Qomon.RequestFailed";
         public const string InvalidArgumentId = "Qomon.InvalidArgument";
+        public const string InvalidApiKeyId = "Qomon.InvalidApiKey";
 
         /// <summary>The message and guidance for "no connection", shared by every command.</summary>
         public const string NotConnectedMessage =

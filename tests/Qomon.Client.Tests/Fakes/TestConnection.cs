@@ -9,7 +9,7 @@ namespace Qomon.Client.Tests.Fakes
         public const string Key = "qk_live_S3cr3t-API-key-0123456789";
         public static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
-        public TestConnection(Action<QomonConnectionSettings>? configure = null)
+        public TestConnection(Action<QomonConnectionSettings>? configure = null, string key = Key)
         {
             Clock = new FakeTimeProvider(Start);
             Transport = new FakeTransport(Clock);
@@ -21,7 +21,7 @@ namespace Qomon.Client.Tests.Fakes
                 Random = () => 0.0,
             };
             configure?.Invoke(settings);
-            Connection = QomonConnection.Open(settings, Secure(Key));
+            Connection = QomonConnection.Open(settings, Secure(key));
             LogScope = QomonLog.Use(Log);
         }
 
