@@ -73,6 +73,35 @@ public class FaultTests
         Assert.Equal(2, contacts.History(id)!.Count);
     }
 
+    [Theory]
+    [InlineData("seconds")]
+    [InlineData("date")]
+    [InlineData("none")]
+    public async Task Throttle_rate_answers_429_without_taking_tokens_or_applying(string retryAfter)
+    {
+        await using var host = await EmulatorHost.StartAsync(s => s with { Burst = 100, Rate = 10 });
+        await host.PostAsync("/_emulator/config", new { throttleRate = 1, retryAfter }, null);
+        var before = host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname;
+        var reply = await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Never" }));
+        Assert.Equal(HttpStatusCode.TooManyRequests, reply.Status);
+        Assert.Equal("0", reply.Header("x-ratelimit-cost"));
+        Assert.Equal("0", reply.Header("x-ratelimit-remaining"));
+        switch (retryAfter)
+        {
+            case "seconds": Assert.Equal(TimeSpan.FromSeconds(1), reply.Headers.RetryAfter?.Delta); break;
+            case "date": Assert.Equal(EmulatorHost.Start.AddSeconds(1), reply.Headers.RetryAfter?.Date); break;
+            default: Assert.Null(reply.Headers.RetryAfter); break;
+        }
+        Assert.Equal(before, host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname);
+        var stats = (await host.GetAsync("/_emulator/stats", null)).Body!;
+        Assert.Equal(1, (long)stats["throttled"]!);
+        Assert.Equal(1, (long)stats["faultsInjected"]!);
+        Assert.Equal(0, (long)stats["tokensSpent"]!);
+
+        await host.PostAsync("/_emulator/config", new { throttleRate = 0 }, null);
+        Assert.Equal(HttpStatusCode.OK, (await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Now" }))).Status);
+    }
+
     [Fact]
     public async Task Latency_delays_every_api_request_on_the_clock()
     {

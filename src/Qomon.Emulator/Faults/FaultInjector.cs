@@ -36,6 +36,16 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// True when this request is refused 429 as if another client had spent the key's tokens (throttle-rate).
+    /// Rolled before the bucket and the other faults, so it takes no tokens.
+    /// </summary>
+    public bool NextThrottle(EmulatorSettings settings)
+    {
+        if (settings.ThrottleRate <= 0) return false;
+        lock (gate) return Roll(settings.ThrottleRate);
+    }
+
     /// <summary>A rate of 1 always fires and 0 never does, whatever the dice say.</summary>
     bool Roll(double rate) => rate > 0 && (rate >= 1 || random.NextDouble() < rate);
 }

@@ -58,17 +58,19 @@ public sealed class ApiGate(RequestDelegate next, EmulatorState state)
         ApiContext.SetSpace(context, space);
 
         var cost = CostOf(context, settings);
+        if (state.Faults.NextThrottle(settings))
+        {
+            // throttle-rate: another client spent this key's tokens; this one is refused before its bucket is charged.
+            state.Stats.FaultInjected();
+            headers["x-ratelimit-remaining"] = "0";
+            await ThrottleAsync(context, settings, cost, 0, settings.BucketEnabled ? TimeSpan.FromSeconds(cost / settings.Rate) : TimeSpan.Zero);
+            return;
+        }
         var admission = space.Bucket.TryTake(cost);
         headers["x-ratelimit-remaining"] = admission.Remaining.ToString(CultureInfo.InvariantCulture);
         if (!admission.Admitted)
         {
-            // Nothing was taken, so the answer says so; Retry-After says when the cost will be there.
-            headers["x-ratelimit-cost"] = "0";
-            state.Stats.Throttled();
-            var wait = Math.Max(1, (int)Math.Ceiling(admission.RetryAfter.TotalSeconds));
-            if (settings.RetryAfter == RetryAfterStyle.Seconds) headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-            else if (settings.RetryAfter == RetryAfterStyle.Date) headers.RetryAfter = state.Time.GetUtcNow().AddSeconds(wait).ToString("R", CultureInfo.InvariantCulture);
-            await ProblemWriter.WriteAsync(context, 429, "Too Many Requests", $"Rate limit exceeded: this request costs {cost} tokens and {admission.Remaining} are left.");
+            await ThrottleAsync(context, settings, cost, admission.Remaining, admission.RetryAfter);
             return;
         }
         headers["x-ratelimit-cost"] = cost.ToString(CultureInfo.InvariantCulture);
@@ -85,6 +87,18 @@ public sealed class ApiGate(RequestDelegate next, EmulatorState state)
         await Guard(context, next);
         if (context.Response.StatusCode == 405 && !context.Response.HasStarted)
             await ProblemWriter.WriteAsync(context, 405, "Method Not Allowed", $"{context.Request.Method} is not allowed on {context.Request.Path}.");
+    }
+
+    /// <summary>A 429: nothing was taken, so the answer says so; Retry-After says when the cost will be there.</summary>
+    async Task ThrottleAsync(HttpContext context, EmulatorSettings settings, int cost, long remaining, TimeSpan retryAfter)
+    {
+        var headers = context.Response.Headers;
+        headers["x-ratelimit-cost"] = "0";
+        state.Stats.Throttled();
+        var wait = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        if (settings.RetryAfter == RetryAfterStyle.Seconds) headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+        else if (settings.RetryAfter == RetryAfterStyle.Date) headers.RetryAfter = state.Time.GetUtcNow().AddSeconds(wait).ToString("R", CultureInfo.InvariantCulture);
+        await ProblemWriter.WriteAsync(context, 429, "Too Many Requests", $"Rate limit exceeded: this request costs {cost} tokens and {remaining} are left.");
     }
 
     /// <summary>True when the fault answered (or dropped) the request itself.</summary>

@@ -33,6 +33,8 @@ public sealed record EmulatorSettings
     public double FaultRate { get; init; }
     public double ResetRate { get; init; }
     public double SlowRate { get; init; }
+    /// <summary>Share of requests refused 429 as if another client had spent the key's tokens.</summary>
+    public double ThrottleRate { get; init; }
     public int SlowMs { get; init; } = 120_000;
 
     public string CustomFieldsKey { get; init; } = CustomFieldsUnderscore;

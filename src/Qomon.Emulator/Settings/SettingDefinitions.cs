@@ -58,6 +58,8 @@ public static class SettingDefinitions
             (s, v) => s with { ResetRate = Fraction(v) }, s => s.ResetRate),
         new("slow-rate", "0..1", "Share of API requests held for slow-ms before they are handled (slower than the client's timeout).",
             (s, v) => s with { SlowRate = Fraction(v) }, s => s.SlowRate),
+        new("throttle-rate", "0..1", "Share of API requests answered 429 before the bucket is charged, as if another client had spent the key's tokens (Retry-After per retry-after; not applied).",
+            (s, v) => s with { ThrottleRate = Fraction(v) }, s => s.ThrottleRate),
         new("slow-ms", "MS", "How long a slow response is held.",
             (s, v) => s with { SlowMs = NonNegative(v) }, s => s.SlowMs),
         new("custom-fields-key", "custom_fields|customfields", "Key of the custom-field answers in responses (writes always use custom_fields).",
