@@ -35,7 +35,7 @@ namespace Qomon.Client.Merge
         public void Visit(string? rawName, object? value, int depth)
         {
             if (value is JsonNode json) value = InputValues.FromJson(json);
-            var name = (rawName ?? "").Trim();
+            var name = ContactFields.InputName(rawName);
             if (name.Length == 0)
             {
                 Problem("(no name)", "a value was given without a field name");

@@ -13,6 +13,7 @@ namespace Qomon.Client.Merge
         {
             switch (field.Type)
             {
+                case ContactFieldType.Text when IsPhoneNumber(field): return ReadPhone(value, maxLength, out problem);
                 case ContactFieldType.Text: return ReadText(value, maxLength, multiline: false, out problem);
                 case ContactFieldType.MultilineText: return ReadText(value, maxLength, multiline: true, out problem);
                 case ContactFieldType.Email: return ReadEmail(value, maxLength, out problem);
@@ -73,10 +74,22 @@ namespace Qomon.Client.Merge
             return text == null ? null : JsonValue.Create(text);
         }
 
+        private static bool IsPhoneNumber(ContactField field) => field.Path == "phone" || field.Path == "mobile";
+
+        private static JsonNode? ReadPhone(object value, int maxLength, out string? problem)
+        {
+            var text = ReadTextValue(value, maxLength, multiline: false, out problem);
+            if (text == null) return null;
+            problem = InputValues.CheckNoInvisibleCharacters(text);
+            return problem == null ? JsonValue.Create(text) : null;
+        }
+
         private static JsonNode? ReadEmail(object value, int maxLength, out string? problem)
         {
             var text = ReadTextValue(value, Math.Min(maxLength, 320), multiline: false, out problem);
             if (text == null) return null;
+            problem = InputValues.CheckNoInvisibleCharacters(text);
+            if (problem != null) return null;
             var at = text.IndexOf('@');
             var valid = at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && text.IndexOf(' ') < 0;
             if (valid)

@@ -155,20 +155,47 @@ namespace Qomon.Client.Merge
             return false;
         }
 
-        /// <summary>Checks text for the write: not longer than the limit, and no control characters (tabs and, where allowed, line breaks excepted).</summary>
+        /// <summary>
+        /// Checks text for the write: not longer than the limit, no control characters (tabs and, where allowed,
+        /// line breaks excepted), and no unpaired surrogate: half of a character that JSON cannot carry, which
+        /// Qomon would store as U+FFFD (text cut in the middle of an emoji, or decoded with the wrong encoding).
+        /// </summary>
         public static string? CheckText(string text, int maxLength, bool multiline)
         {
             if (text.Length > maxLength)
                 return $"text of {text.Length.ToString(CultureInfo.InvariantCulture)} characters is longer than the limit of {maxLength.ToString(CultureInfo.InvariantCulture)}";
-            foreach (var c in text)
+            for (int i = 0; i < text.Length; i++)
             {
+                var c = text[i];
                 if (c == '\t') continue;
                 if ((c == '\r' || c == '\n') && multiline) continue;
                 if (c == '\r' || c == '\n') return "line breaks are not allowed in this field";
-                if (char.IsControl(c)) return $"contains the control character U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)}";
+                if (char.IsControl(c)) return $"contains the control character {CodePoint(c)}";
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { i++; continue; }
+                if (char.IsSurrogate(c))
+                    return $"contains a broken character at position {(i + 1).ToString(CultureInfo.InvariantCulture)}: {CodePoint(c)}, half of a surrogate pair " +
+                           "(the text was cut inside an emoji or decoded with the wrong encoding)";
             }
             return null;
         }
+
+        /// <summary>
+        /// For an address people or machines match on (mail, phone, mobile): no invisible format character
+        /// (Unicode category Cf: zero-width space U+200B, BOM U+FEFF, direction marks...). Pasted from a web page or
+        /// left by a CSV export, one makes the address look right yet never match. Names and free text may keep
+        /// them: a zero-width joiner is part of many emoji and some scripts need ZWNJ.
+        /// </summary>
+        public static string? CheckNoInvisibleCharacters(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(text[i]) == UnicodeCategory.Format)
+                    return $"contains the invisible character {CodePoint(text[i])} at position {(i + 1).ToString(CultureInfo.InvariantCulture)}; remove it (it is often pasted from a web page or left by a CSV export)";
+            }
+            return null;
+        }
+
+        private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
         public static string Shorten(string text) => text.Length <= 60 ? text : text.Substring(0, 57) + "...";
 

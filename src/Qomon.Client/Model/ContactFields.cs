@@ -112,7 +112,16 @@ namespace Qomon.Client.Model
         /// Finds a field by canonical name, other spelling (birthcity), dotted address path (address.city) or
         /// friendly name (City), ignoring case.
         /// </summary>
-        public static bool TryResolve(string name, out ContactField field) => ByName.TryGetValue((name ?? "").Trim(), out field!);
+        public static bool TryResolve(string name, out ContactField field) => ByName.TryGetValue(InputName(name), out field!);
+
+        /// <summary>
+        /// An input name as looked up: trimmed, and without a leading byte order mark. Import-Csv drops a file's
+        /// BOM, but a header split by hand from text decoded without BOM detection keeps it on the first name
+        /// (U+FEFF is no whitespace to Trim), which would make "Id" or "mail" unknown.
+        /// </summary>
+        public static string InputName(string? name) => (name ?? "").Trim().TrimStart(ByteOrderMark).Trim();
+
+        private const char ByteOrderMark = '\uFEFF';
 
         public static bool IsReadOnly(string key) => ReadOnlyContactKeys.Contains(key);
 

@@ -84,6 +84,12 @@ Describe 'Bad input is refused and nothing is written for it' {
             Run = { param($t) @{ Id = $t; firstname = 'x' * 20000 } | Set-QomonContact } }
         @{ Name = 'control characters'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1 (contact *): firstname: *'
             Run = { param($t) @{ Id = $t; firstname = "Ann$([char]7)$([char]0)" } | Set-QomonContact } }
+        @{ Name = 'half of a surrogate pair (a cut emoji)'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1 (contact *): firstname: contains a broken character at position 4: U+D800, half of a surrogate pair*'
+            Run = { param($t) @{ Id = $t; firstname = "Ann$([char]0xD800)" } | Set-QomonContact } }
+        @{ Name = 'a zero-width space in an email address'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1 (contact *): mail: contains the invisible character U+200B at position 4*'
+            Run = { param($t) @{ Id = $t; mail = "ann$([char]0x200B)@example.org" } | Set-QomonContact } }
+        @{ Name = 'a byte order mark in a mobile number'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1 (contact *): mobile: contains the invisible character U+FEFF*'
+            Run = { param($t) [pscustomobject]@{ Id = $t; mobile = "$([char]0xFEFF)+33 6 00 00 00 01" } | Set-QomonContact } }
         @{ Name = 'a nested object for a scalar field'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1 (contact *): firstname: *'
             Run = { param($t) @{ Id = $t; firstname = @{ first = 'Ann' } } | Set-QomonContact } }
         @{ Name = 'a list for a scalar field'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1 (contact *): mobile: takes one value*'
@@ -136,6 +142,13 @@ Describe 'Bad input is refused and nothing is written for it' {
         $message | Should -BeLike $Text
         Get-WriteCount $script:emulator | Should -Be $writes -Because 'nothing may be sent for a refused record'
         (Get-ContactHistory $script:emulator $script:target).Count | Should -Be $versions
+    }
+
+    It 'reads a first header that kept its byte order mark (text split without BOM detection)' {
+        $versions = (Get-ContactHistory $script:emulator $script:target).Count
+        [pscustomobject]@{ "$([char]0xFEFF)Id" = $script:target; phone = '+33 1 22 22 22 22' } | Set-QomonContact -WarningAction SilentlyContinue
+        (Get-QomonContact -Id $script:target).phone | Should -Be '+33 1 22 22 22 22'
+        (Get-ContactHistory $script:emulator $script:target).Count | Should -Be ($versions + 1)
     }
 
     It 'writes the good records around a bad one' {
