@@ -106,7 +106,16 @@ namespace Qomon.PowerShell.Writing
             if (!ApplyTags(record, changes)) return;
             record.Changes = changes;
             if (_shape != RecordShape.Merge) record.FullContact = ContactMerger.Merge(new JsonObject(), changes, _forms).Body;
+            if (_shape == RecordShape.Create && !HoldsAnyValue(record.FullContact!))
+                record.Fail(WriteErrors.InvalidInput(record, "",
+                    "the new contact would be blank: no field has a value (a blank CSV row, or -Property @{}). Give at least one field, such as firstname, surname or mail",
+                    WriteErrors.EmptyContactId));
         }
+
+        // A create like a Set with nothing to change: a contact without one value is never what the caller meant,
+        // and Qomon would keep it, blank, in the space.
+        private static bool HoldsAnyValue(JsonObject contact) =>
+            contact.Any(p => !JsonRead.IsBlank(p.Value) && !(p.Value is JsonArray list && list.Count == 0) && !(p.Value is JsonObject map && map.Count == 0));
 
         private void FromEditedContact(WriteRecord record, JsonObject original, JsonObject edited)
         {
@@ -156,6 +165,6 @@ namespace Qomon.PowerShell.Writing
             }
         }
 
-        private static bool IsIdName(string name) => IdNames.Any(n => string.Equals(n, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        private static bool IsIdName(string name) => IdNames.Any(n => string.Equals(n, ContactFields.InputName(name), StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -16,6 +16,7 @@ namespace Qomon.PowerShell.Writing
         internal const string MissingIdId = "Qomon.MissingId";
         internal const string InvalidIdId = "Qomon.InvalidId";
         internal const string IdNotAllowedId = "Qomon.IdNotAllowed";
+        internal const string EmptyContactId = "Qomon.EmptyContact";
         internal const string DuplicateIdInBatchId = "Qomon.DuplicateIdInBatch";
         internal const string ConflictId = QomonErrors.ConflictId;
         internal const string ReplaceNeedsConfirmationId = "Qomon.ReplaceNeedsConfirmation";

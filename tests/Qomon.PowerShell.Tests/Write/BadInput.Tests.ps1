@@ -128,6 +128,10 @@ Describe 'Bad input is refused and nothing is written for it' {
             Run = { param($t) New-QomonContact -Property @{ Id = $t; firstname = 'Copy' } } }
         @{ Name = 'a new contact with an unknown label'; ErrorId = 'Qomon.InvalidInput'; Text = "record 1: form:Level of suport: no form 'Level of suport'; did you mean*"
             Run = { param($t) New-QomonContact -Property @{ firstname = 'Typo'; 'form:Level of suport' = 'Support' } } }
+        @{ Name = 'a new contact from an empty -Property'; ErrorId = 'Qomon.EmptyContact'; Text = 'record 1: the new contact would be blank: no field has a value*'
+            Run = { param($t) New-QomonContact -Property @{} } }
+        @{ Name = 'a new contact from a blank CSV row'; ErrorId = 'Qomon.EmptyContact'; Text = 'record 1: the new contact would be blank*'
+            Run = { param($t) [pscustomobject]@{ firstname = ''; surname = ' '; mail = $null } | New-QomonContact } }
         @{ Name = 'a removal of id zero'; ErrorId = 'Qomon.InvalidId'; Text = 'record 1 (contact 0): Id: a contact id is a positive whole number*'
             Run = { param($t) Remove-QomonContact -Id 0 -Confirm:$false } }
     ) {
@@ -142,6 +146,18 @@ Describe 'Bad input is refused and nothing is written for it' {
         $message | Should -BeLike $Text
         Get-WriteCount $script:emulator | Should -Be $writes -Because 'nothing may be sent for a refused record'
         (Get-ContactHistory $script:emulator $script:target).Count | Should -Be $versions
+    }
+
+    It 'creates the good records around a blank one, its error non-terminating' {
+        $traffic = Measure-EmulatorTraffic $script:emulator {
+            $script:created = @([pscustomobject]@{ firstname = 'Before' }, [pscustomobject]@{ firstname = '' }, [pscustomobject]@{ firstname = 'After' } |
+                New-QomonContact -ErrorVariable script:errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        }
+        $script:created.firstname | Should -Be 'Before', 'After'
+        $script:errors.Count | Should -Be 1
+        $script:errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.EmptyContact*'
+        $script:errors[0].Exception.Message | Should -BeLike 'record 2: *'
+        $traffic.Routes['POST /contacts'] | Should -Be 2
     }
 
     It 'reads a first header that kept its byte order mark (text split without BOM detection)' {
