@@ -227,6 +227,22 @@ Describe 'Get-QomonContact search' {
         @(Get-QomonContact -Skip 10 -First 15 -PageSize 7).id | Should -Be $all[10..24]
     }
 
+    It 'sends nothing and returns nothing with -First 0' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonContact -First 0; Get-QomonContact -First 0 -All -Filter @{ surname = 'Martin' } }
+        @($traffic.Output).Count | Should -Be 0
+        $traffic.RequestsTotal | Should -Be 0
+        $traffic = Measure-EmulatorTraffic $script:emulator { $script:ids[0..9] | Get-QomonContact -First 0 }
+        @($traffic.Output).Count | Should -Be 0
+        $traffic.RequestsTotal | Should -Be 0
+    }
+
+    It 'with -First 0 -IncludeTotalCount asks only for the total' {
+        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonContact -First 0 -IncludeTotalCount }
+        @($traffic.Output).Count | Should -Be 1
+        $traffic.Routes['POST /kpi'] | Should -Be 1
+        [int]$traffic.Routes['POST /search'] | Should -Be 0
+    }
+
     It 'reports the total first with -IncludeTotalCount' {
         $result = @(Get-QomonContact -First 2 -IncludeTotalCount)
         $result.Count | Should -Be 3

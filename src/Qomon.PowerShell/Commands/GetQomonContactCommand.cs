@@ -148,6 +148,7 @@ namespace Qomon.PowerShell.Commands
         // Streams pages: each contact is written as its page arrives, and the next page is already on its way.
         private void Search()
         {
+            if (_window!.Full) return; // -First 0: nothing is wanted, so nothing is fetched (the query was still checked)
             var perPage = PageSize;
             var fetchAll = All.IsPresent || PagingParameters.First != ulong.MaxValue;
             if (PagingParameters.First != ulong.MaxValue && !All && !ParameterSpecified(nameof(PageSize)) && _exact == null)
