@@ -10,11 +10,12 @@ using Qomon.PowerShell.Infrastructure;
 namespace Qomon.PowerShell.Writing
 {
     /// <summary>
-    /// Takes a write command's input in batches and runs each batch in three phases:
-    /// reads run concurrently (at most ThrottleLimit at once, each waiting for the connection's shared token
-    /// budget inside the client), then every record is confirmed on the pipeline thread in input order
-    /// (ShouldProcess, -Confirm, -WhatIf), then the writes run concurrently and each record's output and errors
-    /// are written on the pipeline thread in input order as soon as it and those before it are done.
+    /// Takes a write command's input in batches. Within a batch, reads run concurrently (at most ThrottleLimit
+    /// at once, each waiting for the connection's shared token budget inside the client); each record is
+    /// confirmed on the pipeline thread in input order (ShouldProcess, -Confirm, -WhatIf) as soon as it and
+    /// those before it have been read, and its write starts at once (at most ThrottleLimit writes at once) while
+    /// later reads go on; output and errors are written on the pipeline thread in input order as soon as a record
+    /// and those before it are settled.
     /// <para>
     /// With -ErrorAction Stop the command must stop at the first error and write nothing after it: then a batch
     /// is read only up to its first bad record and written one record at a time, so the error that stops the
@@ -69,14 +70,54 @@ namespace Qomon.PowerShell.Writing
             else ProcessConcurrently(batch);
         }
 
+        // Reads, confirmations and writes overlap: a record is confirmed (in input order, on the pipeline thread) as
+        // soon as it and the records before it have been read, and its write starts at once while later reads go
+        // on. Waiting for the whole batch's reads before the first write would leave the connection half idle
+        // when latency, not the budget, sets the pace.
         private void ProcessConcurrently(List<WriteRecord> batch)
         {
-            Read(batch);
-            foreach (var record in batch)
+            var toRead = new HashSet<WriteRecord>(batch.Where(r => r.IsPending && _operation.NeedsRead(r)));
+            var toWrite = new List<WriteRecord>();
+            var emitted = 0;
+            _phase = Describe("reading and writing", batch.Count);
+            using (var reads = NewQueue(batch.Count, (record, ct) => toRead.Contains(record) ? _operation.ReadAsync(record, ct) : Task.CompletedTask))
+            using (var writes = NewQueue(batch.Count, WriteOne))
             {
-                if (record.Outcome == RecordOutcome.NeedsWrite) _operation.Confirm(record);
+                try
+                {
+                    foreach (var record in batch)
+                    {
+                        foreach (var done in reads.Submit(record)) emitted = ConfirmAndStartWrite(batch, emitted, Settle(done), writes, toWrite);
+                    }
+                    foreach (var done in reads.Complete())
+                    {
+                        emitted = ConfirmAndStartWrite(batch, emitted, Settle(done), writes, toWrite);
+                        foreach (var written in writes.TakeReady()) Settle(written);
+                        emitted = EmitSettled(batch, emitted);
+                    }
+                    foreach (var done in writes.Complete()) { Settle(done); emitted = EmitSettled(batch, emitted); }
+                    EmitSettled(batch, emitted);
+                }
+                catch (PipelineStoppedException)
+                {
+                    ReportStop(batch, emitted, toWrite);
+                    throw;
+                }
             }
-            WriteAndEmit(batch);
+        }
+
+        // Pipeline thread, in input order: a record that is still in play is confirmed and, when confirmed, written;
+        // one that is settled already (unchanged, failed, declined) is reported as soon as those before it are.
+        private int ConfirmAndStartWrite(List<WriteRecord> batch, int emitted, WriteRecord record,
+            OrderedWorkQueue<WriteRecord, WriteRecord> writes, List<WriteRecord> toWrite)
+        {
+            if (record.Outcome == RecordOutcome.Pending) record.Outcome = RecordOutcome.NeedsWrite;
+            if (record.Outcome == RecordOutcome.NeedsWrite) _operation.Confirm(record);
+            _progress.Update(_phase);
+            if (record.Outcome != RecordOutcome.NeedsWrite) return EmitSettled(batch, emitted);
+            toWrite.Add(record);
+            foreach (var done in writes.Submit(record)) { Settle(done); emitted = EmitSettled(batch, emitted); }
+            return emitted;
         }
 
         // -ErrorAction Stop: read up to the first bad record, then confirm, write and report one record at a time;
@@ -148,30 +189,6 @@ namespace Qomon.PowerShell.Writing
             }
         }
 
-        private void WriteAndEmit(List<WriteRecord> batch)
-        {
-            var toWrite = batch.Where(r => r.Outcome == RecordOutcome.NeedsWrite).ToList();
-            var emitted = 0;
-            _phase = Describe("writing", toWrite.Count);
-            using (var queue = NewQueue(Math.Max(1, toWrite.Count), WriteOne))
-            {
-                try
-                {
-                    foreach (var record in toWrite)
-                    {
-                        foreach (var done in queue.Submit(record)) emitted = EmitThrough(batch, emitted, Settle(done));
-                    }
-                    foreach (var done in queue.Complete()) emitted = EmitThrough(batch, emitted, Settle(done));
-                    EmitThrough(batch, emitted, null);
-                }
-                catch (PipelineStoppedException)
-                {
-                    ReportStop(batch, emitted, toWrite);
-                    throw;
-                }
-            }
-        }
-
         private Task WriteOne(WriteRecord record, CancellationToken cancellationToken)
         {
             record.WriteStarted = true;
@@ -195,17 +212,14 @@ namespace Qomon.PowerShell.Writing
             return record;
         }
 
-        /// <summary>Reports records in input order from <paramref name="from"/> up to and including <paramref name="through"/> (all when null).</summary>
-        private int EmitThrough(List<WriteRecord> batch, int from, WriteRecord? through)
+        /// <summary>Reports, in input order from <paramref name="from"/>, every record whose outcome is known; stops at the first still in play.</summary>
+        private int EmitSettled(List<WriteRecord> batch, int from)
         {
             var index = from;
-            while (index < batch.Count)
+            while (index < batch.Count && batch[index].Outcome != RecordOutcome.NeedsWrite && batch[index].Outcome != RecordOutcome.Pending)
             {
-                var record = batch[index];
-                if (through != null && record.Outcome == RecordOutcome.NeedsWrite && !ReferenceEquals(record, through)) break;
-                Emit(record);
+                Emit(batch[index]);
                 index++;
-                if (ReferenceEquals(record, through)) break;
             }
             return index;
         }
