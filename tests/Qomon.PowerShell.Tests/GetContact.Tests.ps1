@@ -298,9 +298,24 @@ Describe 'Get-QomonContact search' {
             $traffic.RequestsTotal | Should -Be 0
         }
 
-        It 'refuses a query tree with a condition directly under the root' {
-            $bad = @{ '$all' = @(@{ '$condition' = @{ attr = 'surname'; ope = 'eql'; value = 'x' } }) }
-            { Get-QomonContact -Query $bad } | Should -Throw -ErrorId 'Qomon.InvalidArgument*'
+        It 'refuses a -Query <Name> before any request' -TestCases @(
+            @{ Name = 'with a condition directly under the root'; Text = '-Query: $all`[0`]: a $condition must sit inside a group ($all or $at_least_one), not directly under the root*'
+                Query = @{ '$all' = @(@{ '$condition' = @{ attr = 'surname'; ope = 'eql'; value = 'x' } }) } }
+            @{ Name = 'with an unknown operator'; Text = '-Query: $all`[0`].$all`[0`].$condition.ope: ''equals'' is no Qomon operator; use one of eql, *'
+                Query = @{ '$all' = @(@{ '$all' = @(@{ '$condition' = @{ attr = 'surname'; ope = 'equals'; value = 'x' } }) }) } }
+            @{ Name = 'with a range lacking its end'; Text = '-Query: *range compares between from and to*'
+                Query = '{"$all":[{"$all":[{"$condition":{"attr":"birthdate","ope":"range","from":"1980-01-01"}}]}]}' }
+            @{ Name = 'with an unknown attribute'; Text = "-Query: *'surnme' is not a search attribute this module knows; did you mean 'surname'? Known: *Invoke-QomonRequest -Method POST -Path /search*"
+                Query = @{ '$at_least_one' = @(@{ '$all' = @(@{ '$condition' = @{ attr = 'surnme'; ope = 'eql'; value = 'x' } }) }) } }
+            @{ Name = 'with a form condition without form_id'; Text = '-Query: *a condition on form names its form with form_id*'
+                Query = @{ '$all' = @(@{ '$all' = @(@{ '$condition' = @{ attr = 'form'; ope = 'ext' } }) }) } }
+        ) {
+            $traffic = Measure-EmulatorTraffic $script:emulator {
+                try { Get-QomonContact -Query $Query; Get-QomonContact -Query $Query -Count } catch { $_ }
+            }
+            $traffic.Output.FullyQualifiedErrorId | Should -BeLike 'Qomon.InvalidArgument*'
+            $traffic.Output.Exception.Message | Should -BeLike $Text
+            $traffic.RequestsTotal | Should -Be 0
         }
 
         It '-UpdatedSince finds contacts written since a DateTime or a date-math string' {

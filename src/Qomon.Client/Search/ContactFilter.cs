@@ -15,21 +15,6 @@ namespace Qomon.Client.Search
     /// </summary>
     public sealed class ContactFilter
     {
-        // Writable fields whose search attribute has another name (qomon-api.md §3.6).
-        private static readonly Dictionary<string, string> AttributeNames = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["age_category"] = "age_cat",
-            ["birth_city"] = "birthcity",
-            ["birth_country"] = "birthcountry",
-            ["tags"] = "tags.name",
-        };
-
-        // Writable fields Qomon cannot search on.
-        private static readonly HashSet<string> NotSearchable = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "birth_dept", "mobile_invalid", "phone_invalid", "notes", "address.citycode", "address.infos",
-        };
-
         private readonly List<FilterCondition> conditions;
 
         private ContactFilter(List<FilterCondition> conditions, JsonObject query)
@@ -95,14 +80,14 @@ namespace Qomon.Client.Search
                 problem = string.Equals((name ?? "").Trim(), "id", StringComparison.OrdinalIgnoreCase) ? "search by id is not possible; use -Id" : "unknown field";
                 return null;
             }
-            if (NotSearchable.Contains(field.Path))
+            if (!SearchAttributes.IsSearchable(field))
             {
                 problem = "Qomon cannot search on this field";
                 return null;
             }
-            if (!AttributeNames.TryGetValue(field.Path, out var attribute)) attribute = field.Path;
+            var attribute = SearchAttributes.Of(field);
             if (value == null || (value is string blank && blank.Trim().Length == 0))
-                return new FilterCondition(field, attribute, "not_ext", null, null);
+                return new FilterCondition(field, attribute, SearchOperators.NotExt, null, null);
 
             if (field.Type == ContactFieldType.Tags || field.Type == ContactFieldType.IdList)
             {
@@ -120,7 +105,7 @@ namespace Qomon.Client.Search
                     if (field.Type == ContactFieldType.IdList) list.Add(long.Parse(item, System.Globalization.CultureInfo.InvariantCulture));
                     else list.Add(item);
                 }
-                return new FilterCondition(field, attribute, "all_of", list, items);
+                return new FilterCondition(field, attribute, SearchOperators.AllOf, list, items);
             }
 
             if (InputValues.IsList(value) || InputValues.IsMap(value))
@@ -131,7 +116,7 @@ namespace Qomon.Client.Search
             var node = FieldValueReader.Read(field, value, 10000, out problem);
             if (node == null) return null;
             // Exact search exists for email only (qomon-api.md §3.6); elsewhere eql narrows and Matches decides.
-            var operation = field.Type == ContactFieldType.Email ? "eql:strictdata" : "eql";
+            var operation = field.Type == ContactFieldType.Email ? SearchOperators.EqlStrict : SearchOperators.Eql;
             return new FilterCondition(field, attribute, operation, node, null);
         }
 

@@ -15,14 +15,14 @@ namespace Qomon.Client.Search
 
         /// <summary>{"$condition":{"attr":"UpdatedAt","ope":"gte","value":"2026-01-01T00:00:00.000Z"}}.</summary>
         public static JsonObject UpdatedSince(DateTimeOffset since) =>
-            QueryTree.Condition(UpdatedAttribute, "gte", JsonValue.Create(QomonDate.FormatForWrite(since)));
+            QueryTree.Condition(UpdatedAttribute, SearchOperators.Gte, JsonValue.Create(QomonDate.FormatForWrite(since)));
 
         /// <summary>The same from date math (now-1d/d, passed to the server as is) or an ISO date (normalised); anything else throws ArgumentException.</summary>
         public static JsonObject UpdatedSince(string since)
         {
             if (since == null) throw new ArgumentNullException(nameof(since));
             var trimmed = since.Trim();
-            if (DateMath.IsValid(trimmed)) return QueryTree.Condition(UpdatedAttribute, "gte", JsonValue.Create(trimmed));
+            if (DateMath.IsValid(trimmed)) return QueryTree.Condition(UpdatedAttribute, SearchOperators.Gte, JsonValue.Create(trimmed));
             if (QomonDate.TryParse(trimmed, out var date)) return UpdatedSince(date);
             throw new ArgumentException($"'{since}' is neither a date (2026-01-31, 2026-01-31T08:00:00Z) nor date math (now, now-3d, now-1h, now-1d/d).", nameof(since));
         }

@@ -279,7 +279,14 @@ namespace Qomon.PowerShell.Commands
         {
             var tree = PowerShellToJson.ParseBody(query) as JsonObject
                 ?? throw new ArgumentException("-Query must be an object such as @{ '$all' = @( @{ '$all' = @( @{ '$condition' = @{ attr = 'surname'; ope = 'eql'; value = 'Martin' } } ) } ) }.");
-            QueryShape.Validate(tree);
+            try
+            {
+                QueryValidator.Validate(tree);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException("-Query: " + e.Message, e);
+            }
             return tree;
         }
 
