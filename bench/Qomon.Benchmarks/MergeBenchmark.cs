@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using Qomon.Client.Json;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
 
@@ -60,7 +61,7 @@ namespace Qomon.Benchmarks
         public int MergeAndSerialise()
         {
             var contact = _contacts[_next++ & (Rotation - 1)];
-            return PatchBody(ContactMerger.Merge(contact, _changes, _forms)).Length;
+            return PatchBody(ContactMerger.Merge(contact, _changes, _forms)).Count;
         }
 
         /// <summary>For scale, not a goal: the same with parsing the GET answer first, the whole CPU work per record.</summary>
@@ -69,14 +70,10 @@ namespace Qomon.Benchmarks
         {
             var answer = _answers[_next++ & (Rotation - 1)];
             var contact = (JsonObject)JsonNode.Parse(answer)!["data"]!["contact"]!;
-            return PatchBody(ContactMerger.Merge(contact, _changes, _forms)).Length;
+            return PatchBody(ContactMerger.Merge(contact, _changes, _forms)).Count;
         }
 
-        // QomonClient.ReplaceContactAsync: SearchBody.ContactEnvelope deep-copies the body, StringContent encodes it.
-        private static byte[] PatchBody(MergeResult merged)
-        {
-            var envelope = new JsonObject { ["data"] = new JsonObject { ["contact"] = merged.Body.DeepClone() } };
-            return Encoding.UTF8.GetBytes(envelope.ToJsonString());
-        }
+        // What QomonClient.ReplaceContactAsync sends: the envelope written straight to UTF-8.
+        private static ArraySegment<byte> PatchBody(MergeResult merged) => JsonBody.ContactEnvelopeBytes(merged.Body);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using Qomon.Client.Json;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
 
@@ -37,8 +38,7 @@ namespace Qomon.Benchmarks
                 }),
                 ("write shape (ContactWriteShape.From)", () => ContactWriteShape.From(contact)),
                 ("merge (ContactMerger.Merge, includes the write shape and the differences)", () => ContactMerger.Merge(contact, changes, forms)),
-                ("envelope deep copy", () => merged.Body.DeepClone()),
-                ("ToJsonString + UTF-8", () => Encoding.UTF8.GetBytes(merged.Body.ToJsonString())),
+                ("PATCH body: envelope written to UTF-8 (JsonBody.ContactEnvelopeBytes)", () => JsonBody.ContactEnvelopeBytes(merged.Body)),
             };
             var rows = new List<object>();
             foreach (var (name, step) in steps)

@@ -43,7 +43,7 @@ namespace Qomon.Client
         /// Never retried on an unknown outcome: see QomonApiException.OutcomeUnknown.</summary>
         public async Task<JsonObject> CreateContactAsync(JsonObject contact, CancellationToken cancellationToken)
         {
-            var answer = await ExecuteAsync(HttpMethod.Post, "/contacts", SearchBody.ContactEnvelope(contact), cancellationToken).ConfigureAwait(false);
+            var answer = await ExecuteAsync(HttpMethod.Post, "/contacts", JsonBody.ContactEnvelope(contact), cancellationToken).ConfigureAwait(false);
             return Envelope.Contact(answer.Body);
         }
 
@@ -57,7 +57,7 @@ namespace Qomon.Client
         /// the caller can read the contact back and merge again. 429 and refused connections are still retried.</summary>
         public async Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, bool resendOnUnknownOutcome, CancellationToken cancellationToken)
         {
-            var answer = await ExecuteAsync(Patch, ContactPath(id), SearchBody.ContactEnvelope(contact), cancellationToken,
+            var answer = await ExecuteAsync(Patch, ContactPath(id), JsonBody.ContactEnvelope(contact), cancellationToken,
                 resendOnUnknownOutcome: resendOnUnknownOutcome).ConfigureAwait(false);
             return Envelope.Contact(answer.Body);
         }
@@ -80,14 +80,14 @@ namespace Qomon.Client
         public async Task<IReadOnlyList<JsonObject>> SearchPageAsync(JsonObject query, int page, int perPage, string? sortAttribute, bool sortAscending, CancellationToken cancellationToken)
         {
             var body = SearchBody.Page(query, page, perPage, sortAttribute, sortAscending);
-            var answer = await ExecuteAsync(HttpMethod.Post, "/search", body, cancellationToken).ConfigureAwait(false);
+            var answer = await ExecuteAsync(HttpMethod.Post, "/search", JsonBody.Of(body), cancellationToken).ConfigureAwait(false);
             return Envelope.List(answer.Body, "contacts");
         }
 
         /// <summary>POST /kpi: how many contacts match the query.</summary>
         public async Task<long> CountAsync(JsonObject query, CancellationToken cancellationToken)
         {
-            var answer = await ExecuteAsync(HttpMethod.Post, "/kpi", SearchBody.Count(query), cancellationToken).ConfigureAwait(false);
+            var answer = await ExecuteAsync(HttpMethod.Post, "/kpi", JsonBody.Of(SearchBody.Count(query)), cancellationToken).ConfigureAwait(false);
             return Envelope.Total(answer.Body);
         }
 
@@ -110,7 +110,7 @@ namespace Qomon.Client
         public async Task<QomonRawResponse> SendAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken)
         {
             if (method == null) throw new ArgumentNullException(nameof(method));
-            var answer = await ExecuteAsync(method, relativePath, body, cancellationToken, lenientBody: true).ConfigureAwait(false);
+            var answer = await ExecuteAsync(method, relativePath, body == null ? null : JsonBody.Of(body), cancellationToken, lenientBody: true).ConfigureAwait(false);
             return new QomonRawResponse { StatusCode = answer.StatusCode, Body = answer.Body, Headers = answer.Headers };
         }
 
@@ -129,15 +129,14 @@ namespace Qomon.Client
             return new Uri(_base + "/" + relativePath.TrimStart('/'));
         }
 
-        private async Task<Answer> ExecuteAsync(HttpMethod method, string relativePath, JsonNode? body, CancellationToken cancellationToken,
+        private async Task<Answer> ExecuteAsync(HttpMethod method, string relativePath, HttpContent? body, CancellationToken cancellationToken,
             bool lenientBody = false, bool resendOnUnknownOutcome = true)
         {
             using (var request = new HttpRequestMessage(method, BuildUri(relativePath)))
             {
                 if (!resendOnUnknownOutcome) RequestInfo.ForbidResendOnUnknownOutcome(request);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                if (body != null)
-                    request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+                request.Content = body;
 
                 using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
                 {

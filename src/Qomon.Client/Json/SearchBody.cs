@@ -31,11 +31,5 @@ namespace Qomon.Client.Json
 
         private static JsonObject Wrap(JsonObject search) =>
             new JsonObject { ["data"] = new JsonObject { ["advanced_search"] = search } };
-
-        public static JsonObject ContactEnvelope(JsonObject contact)
-        {
-            if (contact == null) throw new ArgumentNullException(nameof(contact));
-            return new JsonObject { ["data"] = new JsonObject { ["contact"] = contact.DeepClone() } };
-        }
     }
 }
