@@ -30,6 +30,11 @@ namespace Qomon.PowerShell.Commands
         private const string SearchSet = "Search";
         private const int MaxPageSize = 1000;
 
+        // -All holds the page being written and the next one in memory; pages of 200 keep a 50,000-contact read
+        // within 1.3 times the memory of a 5,000-contact one (pages of 1000 need several hundred MB more), for
+        // 1 token per 200 contacts instead of per 1000: a full read still costs a few seconds of budget.
+        private const int StreamingPageSize = 200;
+
         /// <summary>One or more contact ids; from the pipeline as numbers or as objects with an Id or ContactId property.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ContactId")]
@@ -61,7 +66,7 @@ namespace Qomon.PowerShell.Commands
         [Parameter(ParameterSetName = SearchSet)]
         public SwitchParameter All { get; set; }
 
-        /// <summary>Contacts per search request, 1 to 1000 (default 1000, the API's maximum).</summary>
+        /// <summary>Contacts per search request, 1 to 1000 (default 1000, the API's maximum; with -All, 200).</summary>
         [Parameter(ParameterSetName = SearchSet)]
         [ValidateRange(1, MaxPageSize)]
         public int PageSize { get; set; } = MaxPageSize;
@@ -149,7 +154,7 @@ namespace Qomon.PowerShell.Commands
         private void Search()
         {
             if (_window!.Full) return; // -First 0: nothing is wanted, so nothing is fetched (the query was still checked)
-            var perPage = PageSize;
+            var perPage = All && !ParameterSpecified(nameof(PageSize)) ? StreamingPageSize : PageSize;
             var fetchAll = All.IsPresent || PagingParameters.First != ulong.MaxValue;
             if (PagingParameters.First != ulong.MaxValue && !All && !ParameterSpecified(nameof(PageSize)) && _exact == null)
                 perPage = (int)Math.Min(MaxPageSize, Math.Max(1, PagingParameters.First + PagingParameters.Skip));
