@@ -14,7 +14,8 @@ New-Item -ItemType Directory -Path $OutputDirectory -Force | Out-Null
 $nsMaml = 'http://schemas.microsoft.com/maml/2004/10'
 $nsCommand = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
 $nsDev = 'http://schemas.microsoft.com/maml/dev/2004/10'
-$commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+# WhatIf and Confirm are "optional common" parameters but belong in each command's syntax and help.
+$commonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters + 'UseTransaction'
 $standardDescriptions = @{
     WhatIf  = 'Shows what would happen if the command runs. Nothing is sent to Qomon.'
     Confirm = 'Prompts you for confirmation before each change.'
@@ -80,8 +81,19 @@ function Get-PipelineInputText {
     if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' }
 }
 
+# The real default: what a fresh instance of the cmdlet holds before binding (None when it holds nothing).
+function Get-DefaultValueText {
+    param($Command, $Parameter)
+    if ($Parameter.ParameterType -eq [switch]) { return 'False' }
+    $property = $Command.ImplementingType.GetProperty($Parameter.Name)
+    if (-not $property) { return 'None' }
+    $value = $property.GetValue([Activator]::CreateInstance($Command.ImplementingType))
+    if ($null -eq $value -or ($value -is [System.Collections.ICollection] -and $value.Count -eq 0)) { return 'None' }
+    [string]$value
+}
+
 function Write-Parameter {
-    param([System.Xml.XmlWriter] $Writer, $Parameter, $SetInfo, [string[]] $Description)
+    param([System.Xml.XmlWriter] $Writer, $Parameter, $SetInfo, [string[]] $Description, [string] $DefaultValue)
     $typeName = $Parameter.ParameterType.Name
     $isSwitch = $Parameter.ParameterType -eq [switch]
     $Writer.WriteStartElement('command', 'parameter', $nsCommand)
@@ -99,7 +111,7 @@ function Write-Parameter {
         $Writer.WriteString($typeName); $Writer.WriteEndElement()
     }
     $Writer.WriteStartElement('dev', 'type', $nsDev); $Writer.WriteElementString('maml', 'name', $nsMaml, $Parameter.ParameterType.FullName); $Writer.WriteEndElement()
-    $Writer.WriteElementString('dev', 'defaultValue', $nsDev, $(if ($isSwitch) { 'False' } else { 'None' }))
+    $Writer.WriteElementString('dev', 'defaultValue', $nsDev, $DefaultValue)
     $Writer.WriteEndElement()
 }
 
@@ -137,7 +149,7 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
         $writer.WriteStartElement('command', 'syntaxItem', $nsCommand)
         $writer.WriteElementString('maml', 'name', $nsMaml, $command.Name)
         foreach ($sp in $set.Parameters | Where-Object { $commonParameters -notcontains $_.Name }) {
-            Write-Parameter $writer $command.Parameters[$sp.Name] $sp (& $describe $sp.Name)
+            Write-Parameter $writer $command.Parameters[$sp.Name] $sp (& $describe $sp.Name) (Get-DefaultValueText $command $command.Parameters[$sp.Name])
         }
         $writer.WriteEndElement()
     }
@@ -146,7 +158,7 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     $writer.WriteStartElement('command', 'parameters', $nsCommand)
     foreach ($p in $parameters) {
         $first = $command.ParameterSets | ForEach-Object { $_.Parameters | Where-Object Name -eq $p.Name } | Select-Object -First 1
-        Write-Parameter $writer $p $first (& $describe $p.Name)
+        Write-Parameter $writer $p $first (& $describe $p.Name) (Get-DefaultValueText $command $p)
     }
     $writer.WriteEndElement()
 
@@ -191,6 +203,6 @@ foreach ($about in Get-ChildItem (Join-Path $DocsDirectory 'about') -Filter 'abo
     Copy-Item $about.FullName $OutputDirectory
 }
 
-# Missing help is reported here and enforced by tests/Qomon.PowerShell.Tests/Help.Tests.ps1, so that a
+# Missing help is reported here and enforced by tests/Qomon.PowerShell.Tests/Help/Help.Tests.ps1, so that a
 # half-documented command never blocks a developer's build but never lands either.
 foreach ($problem in $problems) { Write-Warning "Help: $problem" }

@@ -8,7 +8,8 @@ $script:Artifacts = Join-Path $script:Root 'artifacts'
 
 function Invoke-Native {
     param([string] $What, [scriptblock] $Command)
-    & $Command
+    # To the host, so that a task's own result stays clean and warnings (missing help, say) are still seen.
+    & $Command | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 

@@ -179,6 +179,17 @@ Describe 'Connections belong to the runspace' {
         $connection.IsDisposed | Should -BeTrue
         { Disconnect-Qomon } | Should -Not -Throw
     }
+
+    It 'a closed connection passed with -Connection gives Qomon.ConnectionClosed and sends nothing' {
+        $closed = Connect-TestEmulator $script:emulator -PassThru
+        $closed | Disconnect-Qomon
+        $traffic = Measure-EmulatorTraffic $script:emulator {
+            $err = { Get-QomonContact -Id 83000001 -Connection $closed } | Should -Throw -PassThru
+            $err.FullyQualifiedErrorId | Should -BeLike 'Qomon.ConnectionClosed*'
+            $err.Exception.Message | Should -Match 'Disconnect-Qomon'
+        }
+        $traffic.RequestsTotal | Should -Be 0
+    }
 }
 
 Describe 'Get-QomonConnection' {

@@ -29,6 +29,7 @@ namespace Qomon.PowerShell.Infrastructure
         {
             _connection = Connection ?? DefaultConnectionStore.Get();
             if (_connection == null) ThrowTerminatingError(QomonErrors.NotConnected());
+            if (_connection!.IsDisposed) ThrowTerminatingError(QomonErrors.ConnectionClosed(_connection));
             base.BeginProcessing();
         }
     }

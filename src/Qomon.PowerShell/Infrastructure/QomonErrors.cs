@@ -43,6 +43,16 @@ namespace Qomon.PowerShell.Infrastructure
                 }
             };
 
+        /// <summary>A connection used after Disconnect-Qomon (kept in a variable and passed with -Connection).</summary>
+        public static ErrorRecord ConnectionClosed(QomonConnection connection)
+        {
+            var message = $"This Qomon connection ({connection.BaseUri}) was closed by Disconnect-Qomon. Connect again with Connect-Qomon -PassThru.";
+            return new ErrorRecord(new InvalidOperationException(message), "Qomon.ConnectionClosed", ErrorCategory.ConnectionError, null)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-Qomon again and use the new connection." }
+            };
+        }
+
         /// <summary>A bad parameter value or combination, as a terminating error.</summary>
         public static ErrorRecord InvalidArgument(string message, object? target, string errorId = InvalidArgumentId) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
