@@ -12,8 +12,10 @@ namespace Qomon.PowerShell.Writing
     /// may not have applied it. Resending blindly could undo a change someone made meanwhile, and reporting it as
     /// failed could be false; so the contact is read back first. If it already holds what this record wants, the
     /// record counts as updated; otherwise the body is worked out again from what the server now holds and sent
-    /// once more, up to three attempts; after the third, the record fails with the last error (read back: not
-    /// written). Only a contact that cannot be read back is reported as "outcome unknown".
+    /// once more, up to three attempts. A read back right after a lost answer cannot see a write the server is
+    /// still working on, so once an answer was lost the record is never reported as plainly failed: if the
+    /// attempts run out, or a resend fails, or the contact cannot be read back, it is reported as "outcome
+    /// unknown" (check the contact), never as "not written".
     /// </summary>
     internal static class VerifiedReplace
     {
@@ -27,6 +29,7 @@ namespace Qomon.PowerShell.Writing
             Func<JsonObject, JsonObject?> bodyAfterReadBack, CancellationToken cancellationToken)
         {
             var id = record.Id!.Value;
+            QomonApiException? firstLost = null;
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -37,6 +40,7 @@ namespace Qomon.PowerShell.Writing
                 }
                 catch (QomonApiException lost) when (lost.OutcomeUnknown)
                 {
+                    firstLost ??= lost;
                     JsonObject now;
                     try { now = await client.GetContactAsync(id, cancellationToken).ConfigureAwait(false); }
                     catch (QomonApiException readFailure)
@@ -56,8 +60,8 @@ namespace Qomon.PowerShell.Writing
                     }
                     if (attempt == MaxAttempts)
                     {
-                        // Read back and found unchanged: the outcome is known (not written); report the failure as it was.
-                        record.Fail(WriteErrors.FromApi(record, lost));
+                        // Read back as unchanged, but a lost write may still land after this read.
+                        record.Fail(WriteErrors.OutcomeUnknown(record, firstLost, null));
                         return;
                     }
                     QomonLog.Current.Verbose(path + ": the answer was lost and reading the contact back shows the write not applied; sending it again.");
@@ -65,7 +69,8 @@ namespace Qomon.PowerShell.Writing
                 }
                 catch (QomonApiException failed)
                 {
-                    record.Fail(WriteErrors.FromApi(record, failed));
+                    // After a lost answer, this resend's failure says nothing about the earlier write.
+                    record.Fail(firstLost == null ? WriteErrors.FromApi(record, failed) : WriteErrors.OutcomeUnknown(record, firstLost, null));
                     return;
                 }
             }
