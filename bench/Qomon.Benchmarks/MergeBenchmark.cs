@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using Qomon.Client.Json;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
+using Qomon.Client.Tests.Merge.Fixtures;
 
 namespace Qomon.Benchmarks
 {
@@ -41,14 +42,14 @@ namespace Qomon.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            _forms = ContactFixture.Forms();
+            _forms = ContactFixtureGenerator.Forms();
             _changes = TypicalChanges();
             _contacts = new JsonObject[Rotation];
             _answers = new string[Rotation];
             for (var i = 0; i < Rotation; i++)
             {
-                _contacts[i] = ContactFixture.Contact(i + 1);
-                _answers[i] = new JsonObject { ["status"] = "success", ["data"] = new JsonObject { ["contact"] = ContactFixture.Contact(i + 1) } }.ToJsonString();
+                _contacts[i] = ContactFixtureGenerator.Contact(i + 1);
+                _answers[i] = new JsonObject { ["status"] = "success", ["data"] = new JsonObject { ["contact"] = ContactFixtureGenerator.Contact(i + 1) } }.ToJsonString();
             }
             // The benchmark reuses each contact, which is only sound if a merge leaves its input untouched.
             var before = _contacts[0].ToJsonString();

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Qomon.Client.Json;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
+using Qomon.Client.Tests.Merge.Fixtures;
 
 namespace Qomon.Benchmarks
 {
@@ -18,9 +19,9 @@ namespace Qomon.Benchmarks
     {
         public static List<object> Run(int iterations)
         {
-            var forms = ContactFixture.Forms();
+            var forms = ContactFixtureGenerator.Forms();
             var changes = MergeBenchmark.TypicalChanges();
-            var contact = ContactFixture.Contact(1);
+            var contact = ContactFixtureGenerator.Contact(1);
             var merged = ContactMerger.Merge(contact, changes, forms);
             // The dates one write shape rewrites at ms precision: 12 answer dates, 2 date answers' data, the birthdate.
             var dates = new List<string>();

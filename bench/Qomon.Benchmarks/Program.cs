@@ -7,6 +7,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Qomon.Client.Tests.Merge.Fixtures;
 
 namespace Qomon.Benchmarks
 {
@@ -26,7 +27,7 @@ namespace Qomon.Benchmarks
             if (fixture != null)
             {
                 // As GET /contacts/{id} answers it, envelope included.
-                var answer = new System.Text.Json.Nodes.JsonObject { ["status"] = "success", ["data"] = new System.Text.Json.Nodes.JsonObject { ["contact"] = ContactFixture.Contact(1) } };
+                var answer = new System.Text.Json.Nodes.JsonObject { ["status"] = "success", ["data"] = new System.Text.Json.Nodes.JsonObject { ["contact"] = ContactFixtureGenerator.Contact(1) } };
                 File.WriteAllText(fixture, answer.ToJsonString());
                 return 0;
             }
