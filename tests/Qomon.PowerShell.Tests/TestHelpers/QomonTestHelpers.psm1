@@ -171,5 +171,13 @@ function ConvertTo-SettingText($Value) {
     [string]::Format([cultureinfo]::InvariantCulture, '{0}', $Value)
 }
 
+function Invoke-BadInputCase {
+    <# Runs one bad-input case with its target id; returns its error records, non-terminating and terminating alike. #>
+    param([scriptblock] $Run, [long] $Target)
+    $WarningPreference = 'SilentlyContinue'
+    try { @(& $Run $Target 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
+    catch { @($_) }
+}
+
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Connect-TestEmulator, Get-EmulatorStats, Get-EmulatorRequestCount, Measure-EmulatorTraffic,
-    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, New-TestContact
+    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, New-TestContact, Invoke-BadInputCase

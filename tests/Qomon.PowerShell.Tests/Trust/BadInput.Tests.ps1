@@ -10,13 +10,6 @@ BeforeAll {
     Connect-TestEmulator $script:emulator
     $null = Get-QomonForm   # forms cached now, so a case's traffic is its own
     $script:target = (Get-QomonContact -First 1).id
-
-    # Runs a case; returns its error records, non-terminating and terminating alike.
-    function Invoke-Case([scriptblock] $Run, [long] $Target) {
-        $WarningPreference = 'SilentlyContinue'
-        try { @(& $Run $Target 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
-        catch { @($_) }
-    }
 }
 
 AfterAll {
@@ -79,7 +72,7 @@ Describe 'Bad input to every command is refused before anything is sent' {
         $before = (Get-EmulatorStats $script:emulator).requestsTotal
         $versions = (Get-ContactHistory $script:emulator $script:target).Count
 
-        $errors = @(Invoke-Case $Run $script:target)
+        $errors = @(Invoke-BadInputCase $Run $script:target)
 
         $errors.Count | Should -BeGreaterOrEqual 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId*"

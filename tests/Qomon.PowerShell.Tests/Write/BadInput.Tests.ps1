@@ -3,13 +3,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1')
     $script:target = (Get-QomonContact -First 1).id
-
-    # Runs a case; returns its error records, non-terminating and terminating alike.
-    function Invoke-Case([scriptblock] $Run, [long] $Target) {
-        $WarningPreference = 'SilentlyContinue'
-        try { @(& $Run $Target 2>&1 | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) }
-        catch { @($_) }
-    }
 }
 
 AfterAll {
@@ -138,7 +131,7 @@ Describe 'Bad input is refused and nothing is written for it' {
         $writes = Get-WriteCount $script:emulator
         $versions = (Get-ContactHistory $script:emulator $script:target).Count
 
-        $errors = @(Invoke-Case $Run $script:target)
+        $errors = @(Invoke-BadInputCase $Run $script:target)
 
         $errors.Count | Should -BeGreaterOrEqual 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId*"
