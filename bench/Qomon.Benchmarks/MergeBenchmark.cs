@@ -27,23 +27,12 @@ namespace Qomon.Benchmarks
         private ContactChanges _changes = new ContactChanges();
         private int _next;
 
-        /// <summary>Five edits of the kinds a CSV update carries: two fields, a tag, a checkbox value, a radio answer.</summary>
-        public static ContactChanges TypicalChanges()
-        {
-            var changes = new ContactChanges();
-            changes.SetField("firstname", "Camila");
-            changes.SetField("address.city", "Villeurbanne");
-            changes.AddTag("canvassed");
-            changes.AddAnswerValue(AnswerKind.FormData, 503, new AnswerValue(5033, "schools"));
-            changes.SetAnswer(AnswerKind.CustomField, 601, new[] { new AnswerValue(6012, "salad") });
-            return changes;
-        }
 
         [GlobalSetup]
         public void Setup()
         {
             _forms = ContactFixtureGenerator.Forms();
-            _changes = TypicalChanges();
+            _changes = ContactFixtureGenerator.TypicalChanges();
             _contacts = new JsonObject[Rotation];
             _answers = new string[Rotation];
             for (var i = 0; i < Rotation; i++)

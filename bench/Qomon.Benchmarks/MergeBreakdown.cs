@@ -20,7 +20,7 @@ namespace Qomon.Benchmarks
         public static List<object> Run(int iterations)
         {
             var forms = ContactFixtureGenerator.Forms();
-            var changes = MergeBenchmark.TypicalChanges();
+            var changes = ContactFixtureGenerator.TypicalChanges();
             var contact = ContactFixtureGenerator.Contact(1);
             var merged = ContactMerger.Merge(contact, changes, forms);
             // The dates one write shape rewrites at ms precision: 12 answer dates, 2 date answers' data, the birthdate.

@@ -18,16 +18,6 @@ namespace Qomon.Client.Tests.Merge
 
         public MergeCostTests(ITestOutputHelper output) => this.output = output;
 
-        private static ContactChanges TypicalChanges()
-        {
-            var changes = new ContactChanges();
-            changes.SetField("firstname", "Camila");
-            changes.SetField("address.city", "Villeurbanne");
-            changes.AddTag("canvassed");
-            changes.AddAnswerValue(AnswerKind.FormData, 503, new AnswerValue(5033, "schools"));
-            changes.SetAnswer(AnswerKind.CustomField, 601, new[] { new AnswerValue(6012, "salad") });
-            return changes;
-        }
 
         [Fact]
         public void TheGeneratedContactHasTheAdvertisedSize()
@@ -45,7 +35,7 @@ namespace Qomon.Client.Tests.Merge
         public void AMergeWithSerialisationStaysWithinItsAllocationBudget()
         {
             var forms = ContactFixtureGenerator.Forms();
-            var changes = TypicalChanges();
+            var changes = ContactFixtureGenerator.TypicalChanges();
             var contacts = Enumerable.Range(1, 60).Select(ContactFixtureGenerator.Contact).ToArray();
             for (var i = 0; i < 10; i++) ContactMerger.Merge(contacts[i], changes, forms).Body.ToJsonString();
 

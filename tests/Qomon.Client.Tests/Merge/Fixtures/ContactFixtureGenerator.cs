@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Qomon.Client.Merge;
 using Qomon.Client.Model;
 
 namespace Qomon.Client.Tests.Merge.Fixtures
@@ -26,6 +27,18 @@ namespace Qomon.Client.Tests.Merge.Fixtures
             Form(603, "Member", "custom_fields", "text", (6031, null, null)),
             Form(604, "Joined", "custom_fields", "date", (6041, null, null)),
         });
+
+        /// <summary>Five edits of the kinds a CSV update carries: two fields, a tag, a checkbox value, a radio answer.</summary>
+        public static ContactChanges TypicalChanges()
+        {
+            var changes = new ContactChanges();
+            changes.SetField("firstname", "Camila");
+            changes.SetField("address.city", "Villeurbanne");
+            changes.AddTag("canvassed");
+            changes.AddAnswerValue(AnswerKind.FormData, 503, new AnswerValue(5033, "schools"));
+            changes.SetAnswer(AnswerKind.CustomField, 601, new[] { new AnswerValue(6012, "salad") });
+            return changes;
+        }
 
         public static JsonObject Contact(int seed = 1)
         {
