@@ -59,6 +59,11 @@ public static class ContactJsonWriter
             w.WriteStartArray("interactions");
             w.WriteEndArray();
         }
+        foreach (var (name, value) in c.UnknownFields)
+        {
+            w.WritePropertyName(name);
+            value.WriteTo(w);
+        }
         w.WriteEndObject();
     }
 

@@ -3,6 +3,12 @@ namespace Qomon.Emulator.Settings;
 /// <summary>How Retry-After is written on a 429 (whether Qomon sends it at all is unknown).</summary>
 public enum RetryAfterStyle { Seconds, Date, None }
 
+/// <summary>
+/// What a write does with a contact field the emulator does not know: Qomon's behaviour is not documented, so
+/// each answer a client might meet is one setting: dropped without a word, refused, or kept and returned.
+/// </summary>
+public enum UnknownFieldsMode { Ignore, Reject, Store }
+
 /// <summary>Error bodies: RFC 7807 (current docs, observed) or the older spec's bare {"status":"fail"}.</summary>
 public enum ErrorBodyStyle { Problem, Fail }
 
@@ -41,6 +47,7 @@ public sealed record EmulatorSettings
     public bool AddressNumbersAsNumbers { get; init; }
     public int UpsertDelayMs { get; init; } = 2000;
     public bool Strict { get; init; }
+    public UnknownFieldsMode UnknownFields { get; init; } = UnknownFieldsMode.Ignore;
     public bool SoftDeletedVisible { get; init; }
     public int SearchIndexDelayMs { get; init; }
     public ErrorBodyStyle ErrorBody { get; init; } = ErrorBodyStyle.Problem;

@@ -70,6 +70,8 @@ public static class SettingDefinitions
             (s, v) => s with { UpsertDelayMs = NonNegative(v) }, s => s.UpsertDelayMs),
         new("strict", "[true|false]", "Answer 422 naming read-only or unknown fields in a write, instead of ignoring them.",
             (s, v) => s with { Strict = Bool(v) }, s => s.Strict, IsFlag: true),
+        new("unknown-fields", "ignore|reject|store", "Contact fields the emulator does not know in POST /contacts and PATCH: ignored (or 422 with strict), 422 naming them, or stored and returned as sent until a write leaves them out.",
+            (s, v) => s with { UnknownFields = Enum<UnknownFieldsMode>(v) }, s => s.UnknownFields.ToString().ToLowerInvariant()),
         new("search-index-delay-ms", "MS", "How far search and kpi lag behind writes: they see each contact as it was this long ago (Qomon indexes asynchronously).",
             (s, v) => s with { SearchIndexDelayMs = NonNegative(v) }, s => s.SearchIndexDelayMs),
         new("soft-deleted-visible", "[true|false]", "Also return the soft-deleted formdatas and custom-field rows of earlier writes, with deleted_at set.",
