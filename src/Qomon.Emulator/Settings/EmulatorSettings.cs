@@ -20,6 +20,8 @@ public sealed record EmulatorSettings
 {
     public const string CustomFieldsUnderscore = "custom_fields";
     public const string CustomFieldsJoined = "customfields";
+    public const string BirthPlaceUnderscore = "birth_city";
+    public const string BirthPlaceJoined = "birthcity";
 
     public string Urls { get; init; } = "http://127.0.0.1:0";
     public IReadOnlyList<string> ApiKeys { get; init; } = ["emulator-key"];
@@ -45,6 +47,8 @@ public sealed record EmulatorSettings
 
     public string CustomFieldsKey { get; init; } = CustomFieldsUnderscore;
     public bool AddressNumbersAsNumbers { get; init; }
+    /// <summary>Spelling of the birth-place keys in responses: birth_city (published page) or birthcity (older spec).</summary>
+    public string BirthPlaceKey { get; init; } = BirthPlaceUnderscore;
     public int UpsertDelayMs { get; init; } = 2000;
     public bool Strict { get; init; }
     public UnknownFieldsMode UnknownFields { get; init; } = UnknownFieldsMode.Ignore;

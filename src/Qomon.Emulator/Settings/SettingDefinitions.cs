@@ -63,7 +63,9 @@ public static class SettingDefinitions
         new("slow-ms", "MS", "How long a slow response is held.",
             (s, v) => s with { SlowMs = NonNegative(v) }, s => s.SlowMs),
         new("custom-fields-key", "custom_fields|customfields", "Key of the custom-field answers in responses (writes always use custom_fields).",
-            (s, v) => s with { CustomFieldsKey = CustomFieldsKey(v) }, s => s.CustomFieldsKey),
+            (s, v) => s with { CustomFieldsKey = OneOf(v, EmulatorSettings.CustomFieldsUnderscore, EmulatorSettings.CustomFieldsJoined) }, s => s.CustomFieldsKey),
+        new("birth-place-key", "birth_city|birthcity", "Spelling of the birth-place keys in responses: birth_city, birth_dept, birth_country or birthcity, birthdept, birthcountry (writes take both).",
+            (s, v) => s with { BirthPlaceKey = OneOf(v, EmulatorSettings.BirthPlaceUnderscore, EmulatorSettings.BirthPlaceJoined) }, s => s.BirthPlaceKey),
         new("address-numbers-as-numbers", "[true|false]", "Return address housenumber, postalcode, citycode and floor as JSON numbers when they are plain integers.",
             (s, v) => s with { AddressNumbersAsNumbers = Bool(v) }, s => s.AddressNumbersAsNumbers, IsFlag: true),
         new("upsert-delay-ms", "MS", "Delay before an accepted POST /contacts/upsert is applied.",
@@ -105,8 +107,6 @@ public static class SettingDefinitions
             ? e
             : throw new FormatException($"'{v}' must be one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 
-    static string CustomFieldsKey(string v) =>
-        v is EmulatorSettings.CustomFieldsUnderscore or EmulatorSettings.CustomFieldsJoined
-            ? v
-            : throw new FormatException($"'{v}' must be custom_fields or customfields.");
+    static string OneOf(string v, string first, string second) =>
+        v == first || v == second ? v : throw new FormatException($"'{v}' must be {first} or {second}.");
 }
