@@ -137,6 +137,10 @@ public sealed class UpsertApplier(Space space)
                     case "value" when p.Value.ValueKind == JsonValueKind.String:
                         value = p.Value.GetString();
                         break;
+                    case "date" or "donedate":
+                        // Seen on a live sandbox: Qomon applies the answer and ignores the date; the stored
+                        // date is when the upsert applied.
+                        break;
                     default:
                         return null;
                 }
