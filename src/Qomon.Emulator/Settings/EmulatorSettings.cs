@@ -44,6 +44,9 @@ public sealed record EmulatorSettings
     /// <summary>Share of requests refused 429 as if another client had spent the key's tokens.</summary>
     public double ThrottleRate { get; init; }
     public int SlowMs { get; init; } = 120_000;
+    /// <summary>Share of contact reads, writes and searches answered 200 with a body that is not what was asked for.</summary>
+    public double BadBodyRate { get; init; }
+    public Faults.BadBodySelection BadBodyKinds { get; init; } = Faults.BadBodySelection.All;
 
     public string CustomFieldsKey { get; init; } = CustomFieldsUnderscore;
     public bool AddressNumbersAsNumbers { get; init; }

@@ -206,13 +206,4 @@ public sealed class UpsertApplier(Space space)
     }
 
     static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>For the matching probe, which must not use up real ids.</summary>
-    sealed class NoIds : IIdSource
-    {
-        public static readonly NoIds Instance = new();
-        public long NextAnswerId() => 0;
-        public long NextNoteId() => 0;
-        public long NextAddressId() => 0;
-    }
 }
