@@ -24,6 +24,8 @@ public sealed record EmulatorSettings
     public const string BirthPlaceJoined = "birthcity";
 
     public string Urls { get; init; } = "http://127.0.0.1:0";
+    /// <summary>The last profile applied (Profiles); settings given after it may have changed some of its values.</summary>
+    public string Profile { get; init; } = Profiles.Default;
     public IReadOnlyList<string> ApiKeys { get; init; } = ["emulator-key"];
     /// <summary>Contacts seeded into each space.</summary>
     public int Seed { get; init; } = 100;

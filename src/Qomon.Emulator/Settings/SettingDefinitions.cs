@@ -36,6 +36,8 @@ public static class SettingDefinitions
             (s, v) => s with { Urls = v }, s => s.Urls, IsRuntime: false),
         new("api-key", "KEY", "An accepted API key; repeat for more. Each key is its own space (group_id) with its own data and bucket.",
             (s, v) => s with { ApiKeys = [.. s.ApiKeys, v] }, s => s.ApiKeys, IsRepeatable: true, IsRuntime: false),
+        new("profile", "default|harsh", "A bundle of settings. harsh: strict, custom-fields-key customfields, soft-deleted-visible, unknown-fields store, search-index-delay-ms 2000, retry-after none. Settings given after it override it.",
+            Profiles.Apply, s => s.Profile),
         new("seed", "N", "Contacts seeded into each space.",
             (s, v) => s with { Seed = NonNegative(v) }, s => s.Seed),
         new("random-seed", "N", "Random seed for the seeded data and the fault dice: the same seed gives the same data.",
