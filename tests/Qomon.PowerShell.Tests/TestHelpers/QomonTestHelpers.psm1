@@ -1,6 +1,7 @@
 # Helpers shared by the Pester suites: start and drive the Qomon emulator, and connect the module to it.
 # The emulator is `dotnet $env:QOMON_TEST_EMULATOR` (tools/Invoke-Pester.ps1 sets the path); its control plane
-# (/_emulator/*) is loopback-only and needs no key.
+# (/_emulator/*) is loopback-only and needs no key. $env:QOMON_TEST_EMULATOR_PROFILE (e.g. 'harsh') starts every
+# emulator with that --profile, before the suite's own settings, which therefore still win.
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
@@ -12,6 +13,7 @@ function Start-TestEmulator {
         How many contacts to seed.
     .PARAMETER Settings
         Emulator settings by their CLI name without dashes (burst, rate, 'cost-write', 'latency-ms', ...) or camelCase.
+        They are given after the profile of $env:QOMON_TEST_EMULATOR_PROFILE, when set, so they override it.
     .EXAMPLE
         $emulator = Start-TestEmulator -Seed 500 -Settings @{ burst = 100; rate = 500 }
     #>
@@ -29,6 +31,7 @@ function Start-TestEmulator {
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in @($dll, '--urls', 'http://127.0.0.1:0', '--api-key', $ApiKey, '--seed', $Seed)) { $start.ArgumentList.Add([string]$argument) }
     foreach ($extra in $AdditionalApiKey) { $start.ArgumentList.Add('--api-key'); $start.ArgumentList.Add($extra) }
+    if ($env:QOMON_TEST_EMULATOR_PROFILE) { $start.ArgumentList.Add('--profile'); $start.ArgumentList.Add($env:QOMON_TEST_EMULATOR_PROFILE) }
     foreach ($name in $Settings.Keys) {
         $start.ArgumentList.Add('--' + (ConvertTo-KebabCase $name))
         $start.ArgumentList.Add((ConvertTo-SettingText $Settings[$name]))
