@@ -150,6 +150,29 @@ function Get-ContactHistory {
     , @($versions)
 }
 
+function Get-ContactAnswer {
+    <#
+    .SYNOPSIS
+        The live answer rows of a contact as the API or the history returns it, whatever the emulator's shape
+        settings: custom fields under custom_fields or customfields (custom-fields-key), and without the
+        soft-deleted rows (deleted_at set) that soft-deleted-visible adds. Use it instead of reading
+        $contact.custom_fields, which is empty under the harsh profile.
+    .EXAMPLE
+        Get-ContactAnswer $after -Custom -FormId 879855 | ForEach-Object data
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Contact, [switch] $Custom, [long] $FormId)
+    $keys = if ($Custom) { 'custom_fields', 'customfields' } else { , 'formdatas' }
+    foreach ($key in $keys) {
+        if (-not $Contact.psobject.Properties[$key]) { continue }
+        foreach ($row in @($Contact.$key)) {
+            if ($null -eq $row -or ($row.psobject.Properties['deleted_at'] -and $row.deleted_at)) { continue }
+            if ($PSBoundParameters.ContainsKey('FormId') -and $row.form_id -ne $FormId) { continue }
+            $row
+        }
+    }
+}
+
 function New-TestContact {
     <# Creates a contact through the API (POST /contacts) on the module's connection and returns its id. #>
     [CmdletBinding()]
@@ -183,4 +206,4 @@ function Invoke-BadInputCase {
 }
 
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Connect-TestEmulator, Get-EmulatorStats, Get-EmulatorRequestCount, Measure-EmulatorTraffic,
-    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, New-TestContact, Invoke-BadInputCase
+    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, Get-ContactAnswer, New-TestContact, Invoke-BadInputCase
