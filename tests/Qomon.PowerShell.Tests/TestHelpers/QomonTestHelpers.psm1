@@ -80,7 +80,7 @@ function Connect-TestEmulator {
 }
 
 function Get-EmulatorStats {
-    <# {requestsTotal, requests: {"GET /contacts/{id}": {"200": n}}, tokensSpent, throttled, faultsInjected} #>
+    <# {requestsTotal, requests: {"GET /contacts/{id}": {"200": n}}, tokensSpent, throttled, faultsInjected, badBodies: {kind: n}, badBodyWritesApplied, badBodyWritesNotApplied, upserts…} #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] $Emulator)
     Invoke-RestMethod -Uri "$($Emulator.Url)/_emulator/stats"
