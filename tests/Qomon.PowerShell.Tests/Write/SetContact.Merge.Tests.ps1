@@ -51,7 +51,7 @@ Describe 'Set-QomonContact -Id -Property (merge)' {
         $after.address.street | Should -Be 'Rue de la Paix'
         # Dates are written with millisecond precision (read raw: Invoke-RestMethod would turn them into DateTime).
         (Invoke-WebRequest "$($script:emulator.Url)/_emulator/contacts/$id/history").Content | Should -Match '"data":\s*"2026-05-04T10:30:00\.000Z"'
-        @($after.custom_fields | Where-Object form_id -EQ 879855 | ForEach-Object data) | Should -Be @('driving')
+        @(Get-ContactAnswer $after -Custom -FormId 879855 | ForEach-Object data) | Should -Be @('driving')
     }
 
     It 'adds and removes tags without naming the others' {
