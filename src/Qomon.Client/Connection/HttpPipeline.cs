@@ -36,7 +36,8 @@ namespace Qomon.Client.Connection
 
         internal static HttpClientHandler CreateTransport(QomonConnectionSettings settings)
         {
-            var handler = new HttpClientHandler { UseProxy = true };
+            // No redirects: Qomon does not redirect its API, and an answer fetched from elsewhere must never become a merge base.
+            var handler = new HttpClientHandler { UseProxy = true, AllowAutoRedirect = false };
             if (handler.SupportsAutomaticDecompression)
                 handler.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate;
             try
