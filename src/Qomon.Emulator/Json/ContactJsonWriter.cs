@@ -20,11 +20,12 @@ public static class ContactJsonWriter
         w.WriteEndArray();
         WriteAddress(w, c.Address, options);
         Nullable(w, "age_category", c.AgeCategory);
-        w.WriteString("birth_city", c.BirthCity);
-        w.WriteString("birth_country", c.BirthCountry);
-        w.WriteString("birth_dept", c.BirthDept);
+        var joined = options.BirthPlaceJoined;
+        w.WriteString(joined ? "birthcity" : "birth_city", c.BirthCity);
+        w.WriteString(joined ? "birthcountry" : "birth_country", c.BirthCountry);
+        w.WriteString(joined ? "birthdept" : "birth_dept", c.BirthDept);
         if (c.Birthdate is { } birth) w.WriteString("birthdate", QomonDates.Seconds(birth)); else w.WriteNull("birthdate");
-        Nullable(w, "black_list", c.BlackList);
+        w.WriteBoolean("black_list", c.BlackList);
         WriteAnswers(w, options.CustomFieldsKey, Rows(c.CustomFields, c.DeletedCustomFields, options), c, includeRowDetails: false, options.SoftDeletedVisible);
         w.WriteString("firstname", c.Firstname);
         WriteAnswers(w, "formdatas", Rows(c.FormDatas, c.DeletedFormDatas, options), c, includeRowDetails: true, options.SoftDeletedVisible);
@@ -35,12 +36,12 @@ public static class ContactJsonWriter
         w.WriteString("mail", c.Mail);
         w.WriteString("married_name", c.MarriedName);
         w.WriteString("mobile", c.Mobile);
-        Nullable(w, "mobile_invalid", c.MobileInvalid);
+        w.WriteBoolean("mobile_invalid", c.MobileInvalid);
         w.WriteString("nationality", c.Nationality);
         w.WriteString("nationbuilderid", c.NationbuilderId);
         WriteNotes(w, c);
         w.WriteString("phone", c.Phone);
-        Nullable(w, "phone_invalid", c.PhoneInvalid);
+        w.WriteBoolean("phone_invalid", c.PhoneInvalid);
         w.WriteString("surname", c.Surname);
         w.WriteStartArray("tags");
         foreach (var tag in c.Tags)
@@ -58,6 +59,11 @@ public static class ContactJsonWriter
         {
             w.WriteStartArray("interactions");
             w.WriteEndArray();
+        }
+        foreach (var (name, value) in c.UnknownFields)
+        {
+            w.WritePropertyName(name);
+            value.WriteTo(w);
         }
         w.WriteEndObject();
     }
@@ -163,11 +169,6 @@ public static class ContactJsonWriter
     static void Nullable(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v) w.WriteNumber(name, v); else w.WriteNull(name);
-    }
-
-    static void Nullable(Utf8JsonWriter w, string name, bool? value)
-    {
-        if (value is { } v) w.WriteBoolean(name, v); else w.WriteNull(name);
     }
 
     static readonly string[] Palette = ["#4A90E2", "#50E3C2", "#F5A623", "#D0021B", "#7ED321", "#9013FE", "#BD10E0", "#8B572A"];
