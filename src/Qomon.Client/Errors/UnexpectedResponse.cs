@@ -33,8 +33,8 @@ namespace Qomon.Client.Errors
             var target = Target(request.RequestUri, response.Headers.Location);
             var detail = string.Format(CultureInfo.InvariantCulture, "a redirect ({0} {1}) {2}, which API calls never follow: Qomon does not redirect its API, so something else answered (a proxy, a portal, or a wrong -BaseUri).",
                 status, ErrorFactory.ReasonPhrase(response), target == null ? "without a Location" : "to " + target);
-            // A redirect is an answer that the call was not handled; only an earlier lost attempt can leave it open.
-            return Build(request, response, detail, writeOutcomeUnknown: false, scrub, null);
+            // Whoever redirected a write may have passed it on first: its outcome is as unknown as any other odd answer's.
+            return Build(request, response, detail, writeOutcomeUnknown: true, scrub, null);
         }
 
         /// <summary>scheme://host:port/path of the Location, resolved against the request; never its query (it may carry a token).</summary>

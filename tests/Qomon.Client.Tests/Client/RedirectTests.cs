@@ -1,5 +1,4 @@
 using System.Net.Http;
-using System.Security;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Qomon.Client.Tests.Fakes;
@@ -9,8 +8,8 @@ namespace Qomon.Client.Tests.Client
 {
     /// <summary>
     /// Over real HTTP (the connection's own transport): a 3xx is never followed, for reads and writes alike. It is an
-    /// unexpected response naming where it pointed (host and path, never the query), sent once, and the other host
-    /// never sees a request, let alone the key.
+    /// unexpected response naming where it pointed (host and path, never the query), sent once (a write's outcome
+    /// unknown, so the writer reads back), and the other host never sees a request, let alone the key.
     /// </summary>
     public class RedirectTests
     {
@@ -40,7 +39,7 @@ namespace Qomon.Client.Tests.Client
             var ex = await Assert.ThrowsAsync<QomonApiException>(() => Call(connection.Client, method));
 
             Assert.True(ex.IsUnexpectedResponse);
-            Assert.False(ex.OutcomeUnknown);
+            Assert.Equal(method != "GET", ex.OutcomeUnknown); // a write may have been passed on before the redirect: read it back
             Assert.Equal(status, ex.StatusCode);
             Assert.Contains("to " + elsewhere.BaseUri.GetLeftPart(UriPartial.Authority) + "/contacts/123, which API calls never follow", ex.Message);
             Assert.DoesNotContain("portal-token-42", ex.ToString());
@@ -96,11 +95,8 @@ namespace Qomon.Client.Tests.Client
 
         private static QomonConnection Open(Uri baseUri)
         {
-            var key = new SecureString();
-            foreach (var c in Key) key.AppendChar(c);
-            key.MakeReadOnly();
             // No TransportHandler: the connection's own HttpClientHandler, whose redirect setting is under test.
-            return QomonConnection.Open(new QomonConnectionSettings { BaseUri = baseUri, Random = () => 0.0 }, key);
+            return QomonConnection.Open(new QomonConnectionSettings { BaseUri = baseUri, Random = () => 0.0 }, TestConnection.Secure(Key));
         }
     }
 }
