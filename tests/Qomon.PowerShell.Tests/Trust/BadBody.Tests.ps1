@@ -118,3 +118,22 @@ Describe 'A search page with a contact that has no id' {
         @($seen.Output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
     }
 }
+
+Describe 'New-QomonContact answered with something other than the created contact (<Effect>)' -ForEach @(
+    @{ Effect = 'applied' }
+    @{ Effect = 'unapplied' }
+) {
+    It 'sends the create once and reports Qomon.WriteOutcomeUnknown, never a created contact' {
+        $posts = Get-EmulatorRequestCount $script:emulator 'POST /contacts'
+        $seen = Invoke-WithBadBodies "data-null,contact-empty,html,redirect,$Effect" {
+            New-QomonContact -Property @{ firstname = 'Grace'; surname = 'Hopper'; mobile = '+33 6 99 00 00 02' } -WarningAction SilentlyContinue 2>&1
+        }
+        (Get-EmulatorRequestCount $script:emulator 'POST /contacts') - $posts | Should -Be 1
+        $errors = @($seen.Output)
+        $errors.Count | Should -Be 1
+        $errors[0] | Should -BeOfType [System.Management.Automation.ErrorRecord]
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.WriteOutcomeUnknown,*'
+        $errors[0].ErrorDetails.Message | Should -BeLike '*POST /contacts failed: *Unexpected response*'
+        $errors[0].ErrorDetails.Message | Should -Not -BeLike '*Hopper*'
+    }
+}
