@@ -36,8 +36,7 @@ namespace Qomon.Client.Connection
 
         internal static HttpClientHandler CreateTransport(QomonConnectionSettings settings)
         {
-            // No redirects: Qomon does not redirect its API, and an answer fetched from elsewhere must never become a merge base.
-            var handler = new HttpClientHandler { UseProxy = true, AllowAutoRedirect = false };
+            var handler = new HttpClientHandler { UseProxy = true };
             if (handler.SupportsAutomaticDecompression)
                 handler.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate;
             try
@@ -49,6 +48,9 @@ namespace Qomon.Client.Connection
             {
                 // Older runtimes: keep their default.
             }
+
+            // No redirects: Qomon does not redirect its API, and an answer fetched from elsewhere must never become a merge base.
+            handler.AllowAutoRedirect = false;
 
             if (settings.Proxy != null)
             {
