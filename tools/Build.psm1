@@ -80,7 +80,8 @@ function Invoke-QomonTests {
     New-Item -ItemType Directory -Path $results | Out-Null
     $passed = 0; $failed = 0; $broken = @()
 
-    foreach ($project in Get-ChildItem (Join-Path $script:Root 'tests') -Recurse -Filter '*.Tests.csproj') {
+    # Qomon.Desktop.Tests is a net472 console host run on Mono below, not a dotnet test project.
+    foreach ($project in Get-ChildItem (Join-Path $script:Root 'tests') -Recurse -Filter '*.Tests.csproj' | Where-Object BaseName -NE 'Qomon.Desktop.Tests') {
         $trx = "$($project.BaseName).trx"
         & dotnet test $project.FullName -c $Configuration --no-build --nologo --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal' --results-directory $results
         $trxPath = Join-Path $results $trx
@@ -102,9 +103,76 @@ function Invoke-QomonTests {
     }
     else { $broken += 'Pester' }
 
+    $desktop = try { Invoke-QomonDesktopTests -Configuration $Configuration -PassThru } catch { Write-Host "Desktop: $($_.Exception.Message)"; $null }
+    if ($desktop) {
+        Write-Host ("Desktop: {0} passed, {1} failed" -f $desktop.Passed, $desktop.Failed)
+        $passed += $desktop.Passed; $failed += $desktop.Failed
+        if ($desktop.Passed + $desktop.Failed -eq 0) { $broken += 'Desktop (ran no test)' }
+    }
+    else { $broken += 'Desktop' }
+
     if ($broken) { Write-Host "Test runs that did not report: $($broken -join ', ')" }
     Write-Host "Tests: $passed passed, $failed failed"
     if ($failed -gt 0 -or $broken) { exit 1 }
+}
+
+# Debian's packages that run a .NET Framework 4.7.2 console program that uses HttpClient.
+$script:MonoPackages = 'mono-runtime', 'libmono-corlib4.5-cil', 'libmono-system4.0-cil', 'libmono-system-core4.0-cil', 'libmono-system-net-http4.0-cil'
+
+function Install-Mono {
+    if (Get-Command mono -ErrorAction SilentlyContinue) { return }
+    if (-not (Get-Command apt-get -ErrorAction SilentlyContinue)) { throw 'TestDesktop needs Mono (Debian: apt-get install mono-runtime); apt-get is not available here.' }
+    Write-Host "Installing $($script:MonoPackages -join ', ') (apt-get)"
+    Invoke-Native 'apt-get update' { apt-get update -qq }
+    $packages = $script:MonoPackages
+    Invoke-Native 'apt-get install' { $env:DEBIAN_FRONTEND = 'noninteractive'; apt-get install -y -qq --no-install-recommends @packages }
+}
+
+# .NET Framework 4.7.2 carries netstandard.dll and the other facades (System.Runtime, ...) that netstandard2.0
+# libraries bind to; Debian's mono-runtime does not, only mono-devel (124 packages with its dependencies) has them.
+# Rather than install that, the facades are taken from Debian's mono-devel package (apt-get download) once and
+# given to Mono through MONO_PATH. They forward to Mono's own mscorlib/System; none of them is a dll the module
+# ships.
+function Get-MonoFacades {
+    $installed = '/usr/lib/mono/4.5/Facades'
+    if (Test-Path (Join-Path $installed 'netstandard.dll')) { return $installed }
+    $cache = Join-Path $script:Artifacts 'desktop/mono-facades'
+    if (Test-Path (Join-Path $cache 'netstandard.dll')) { return $cache }
+    $work = Join-Path $script:Artifacts 'desktop/mono-devel'
+    if (Test-Path $work) { Remove-Item $work -Recurse -Force }
+    New-Item -ItemType Directory -Path $work | Out-Null
+    Push-Location $work
+    try { Invoke-Native 'apt-get download mono-devel' { apt-get download -qq mono-devel } }
+    finally { Pop-Location }
+    $deb = Get-ChildItem $work -Filter 'mono-devel_*.deb' | Select-Object -First 1
+    Invoke-Native 'dpkg-deb -x' { dpkg-deb -x $deb.FullName (Join-Path $work 'x') }
+    New-Item -ItemType Directory -Path $cache -Force | Out-Null
+    Copy-Item (Join-Path $work 'x/usr/lib/mono/4.5/Facades/*.dll') $cache
+    Remove-Item $work -Recurse -Force
+    return $cache
+}
+
+# The Windows PowerShell 5.1 check that Linux allows: tests/Qomon.Desktop.Tests (net472) on Mono loads
+# module/Qomon as shipped, registers the module's assembly rule and drives Qomon.Client against the emulator.
+function Invoke-QomonDesktopTests {
+    param([string] $Configuration = 'Release', [switch] $PassThru)
+    Install-Mono
+    $facades = Get-MonoFacades
+    $project = Join-Path $script:Root 'tests/Qomon.Desktop.Tests'
+    Invoke-Native 'dotnet build (desktop host)' { dotnet build $project -c $Configuration --nologo -v quiet }
+    $exe = Join-Path $project "bin/$Configuration/net472/Qomon.Desktop.Tests.exe"
+    $previous = $env:MONO_PATH
+    $env:MONO_PATH = $facades
+    try {
+        $output = & mono $exe --module $script:ModuleOut --emulator (Get-EmulatorDll $Configuration) 2>&1 | ForEach-Object { $line = "$_"; Write-Host $line; $line }
+        $exitCode = $LASTEXITCODE
+    }
+    finally { $env:MONO_PATH = $previous }
+    $summary = @($output | Where-Object { $_ -match '^(\d+) passed, (\d+) failed$' }) | Select-Object -Last 1
+    $counts = if ($summary -and $summary -match '^(\d+) passed, (\d+) failed$') { [pscustomobject]@{ Passed = [int]$Matches[1]; Failed = [int]$Matches[2] } }
+    if ($PassThru) { return $counts }
+    if (-not $counts) { throw "The desktop host did not report (exit code $exitCode)." }
+    if ($counts.Failed -gt 0 -or $exitCode -ne 0) { exit 1 }
 }
 
 function Invoke-QomonEmulator {
@@ -132,4 +200,4 @@ function Invoke-QomonPackage {
     if ($LASTEXITCODE -ne 0) { throw "Packaging failed (exit code $LASTEXITCODE)." }
 }
 
-Export-ModuleMember -Function Invoke-QomonBuild, Invoke-QomonTests, Invoke-QomonEmulator, Invoke-QomonDemo, Invoke-QomonBench, Invoke-QomonPackage, Get-EmulatorDll, Get-NuGetPackagesRoot
+Export-ModuleMember -Function Invoke-QomonBuild, Invoke-QomonTests, Invoke-QomonDesktopTests, Invoke-QomonEmulator, Invoke-QomonDemo, Invoke-QomonBench, Invoke-QomonPackage, Get-EmulatorDll, Get-NuGetPackagesRoot

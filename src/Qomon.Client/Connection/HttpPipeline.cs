@@ -34,9 +34,11 @@ namespace Qomon.Client.Connection
             return new HttpClient(diagnostics, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         }
 
-        internal static HttpClientHandler CreateTransport(QomonConnectionSettings settings)
+        /// <param name="runtime">The runtime's description (tests pass another to see the .NET Framework branch).</param>
+        internal static HttpClientHandler CreateTransport(QomonConnectionSettings settings, string? runtime = null)
         {
             var handler = new HttpClientHandler { UseProxy = true };
+            TlsPolicy.Apply(handler, runtime ?? TlsPolicy.CurrentRuntime);
             if (handler.SupportsAutomaticDecompression)
                 handler.AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate;
             try

@@ -1,20 +1,28 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 
 namespace Qomon.Client.Retry
 {
-    /// <summary>Tells transport failures apart: which are worth retrying and which prove nothing was sent.</summary>
+    /// <summary>
+    /// Tells transport failures apart: which are worth retrying and which prove nothing was sent. The shapes
+    /// differ by runtime: .NET Core throws HttpRequestException over IOException/SocketException; .NET Framework
+    /// (Windows PowerShell 5.1) wraps a WebException whose Status says what failed (name resolution failures carry
+    /// no SocketException at all), and an aborted request can surface as a bare WebException. Both classify alike.
+    /// </summary>
     internal static class TransportFailure
     {
-        public static bool IsTransport(Exception ex) => ex is HttpRequestException || ex is IOException || ex is SocketException;
+        public static bool IsTransport(Exception ex) =>
+            ex is HttpRequestException || ex is IOException || ex is SocketException || ex is WebException;
 
         /// <summary>The connection was never made, so even a create can be resent safely.</summary>
         public static bool ProvesNotSent(Exception ex)
         {
             for (var e = ex; e != null; e = e.InnerException)
             {
+                if (e is WebException web && NeverConnected(web.Status)) return true;
                 if (e is SocketException socket)
                 {
                     switch (socket.SocketErrorCode)
@@ -31,6 +39,14 @@ namespace Qomon.Client.Retry
             }
             return false;
         }
+
+        // The .NET Framework statuses for a request that never reached the server. ConnectFailure is the
+        // connection itself failing (refused, unreachable); a failure after connecting has another status
+        // (SendFailure, ReceiveFailure, ConnectionClosed, KeepAliveFailure, SecureChannelFailure).
+        private static bool NeverConnected(WebExceptionStatus status) =>
+            status == WebExceptionStatus.NameResolutionFailure ||
+            status == WebExceptionStatus.ProxyNameResolutionFailure ||
+            status == WebExceptionStatus.ConnectFailure;
 
         public static string Describe(Exception ex)
         {

@@ -84,6 +84,10 @@ BeforeAll {
             QOMON_TRUST_INDEX   = [string]($script:case - 1)
             QOMON_TRUST_MOBILE  = $mobile
             QOMON_TRUST_WORK    = $script:work
+            # pwsh keeps a startup JIT profile in $XDG_CACHE_HOME/powershell, rewritten by every pwsh that exits,
+            # and replaying one left by another process changed how the loader bound TimeProvider (the 8.0.0.0
+            # case passed or failed with it). Each child starts without one, so every case takes the same path.
+            XDG_CACHE_HOME      = (New-Item -ItemType Directory -Path (Join-Path $script:work "cache-$($script:case)") -Force).FullName
         }
         $result = Get-ResultJson $run
         $result | Add-Member -NotePropertyName Expected -NotePropertyValue $mobile
