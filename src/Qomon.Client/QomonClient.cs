@@ -32,20 +32,19 @@ namespace Qomon.Client
             _scrub = scrub;
         }
 
-        /// <summary>GET /contacts/{id}; unwraps data.contact (falling back to data, then the root).</summary>
-        public async Task<JsonObject> GetContactAsync(long id, CancellationToken cancellationToken)
-        {
-            var answer = await ExecuteAsync(HttpMethod.Get, ContactPath(id), null, cancellationToken).ConfigureAwait(false);
-            return Envelope.Contact(answer.Body);
-        }
+        /// <summary>GET /contacts/{id}: the contact, checked by ContactBaseCheck before anything can be built on it
+        /// (one object, the id asked for, its answer lists). Any other answer throws QomonApiException with
+        /// IsUnexpectedResponse set.</summary>
+        public Task<JsonObject> GetContactAsync(long id, CancellationToken cancellationToken) =>
+            CallAsync(HttpMethod.Get, ContactPath(id), null, TheContact(id), cancellationToken);
 
         /// <summary>POST /contacts with {"data":{"contact":…}}; returns the created contact with its id.
-        /// Never retried on an unknown outcome: see QomonApiException.OutcomeUnknown.</summary>
-        public async Task<JsonObject> CreateContactAsync(JsonObject contact, CancellationToken cancellationToken)
-        {
-            var answer = await ExecuteAsync(HttpMethod.Post, "/contacts", JsonBody.ContactEnvelope(contact), cancellationToken).ConfigureAwait(false);
-            return Envelope.Contact(answer.Body);
-        }
+        /// Never retried on an unknown outcome: see QomonApiException.OutcomeUnknown. An answer that does not carry
+        /// the new contact's id leaves the outcome unknown (OutcomeUnknown and IsUnexpectedResponse).</summary>
+        public Task<JsonObject> CreateContactAsync(JsonObject contact, CancellationToken cancellationToken) =>
+            CallAsync(HttpMethod.Post, "/contacts", JsonBody.ContactEnvelope(contact),
+                new Expectation<JsonObject>("the created contact", ContactBaseCheck.TryCreated),
+                cancellationToken);
 
         /// <summary>PATCH /contacts/{id}: a FULL replacement. Returns the contact as stored.
         /// An attempt whose answer was lost is resent with the same body (a full replacement is idempotent).</summary>
@@ -54,13 +53,10 @@ namespace Qomon.Client
 
         /// <summary>PATCH /contacts/{id}. With <paramref name="resendOnUnknownOutcome"/> false, an attempt whose answer
         /// was lost (dropped connection, timeout, 5xx) is not resent: the QomonApiException has OutcomeUnknown set so
-        /// the caller can read the contact back and merge again. 429 and refused connections are still retried.</summary>
-        public async Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, bool resendOnUnknownOutcome, CancellationToken cancellationToken)
-        {
-            var answer = await ExecuteAsync(Patch, ContactPath(id), JsonBody.ContactEnvelope(contact), cancellationToken,
-                resendOnUnknownOutcome: resendOnUnknownOutcome).ConfigureAwait(false);
-            return Envelope.Contact(answer.Body);
-        }
+        /// the caller can read the contact back and merge again. 429 and refused connections are still retried.
+        /// An answer that is not the contact (ContactBaseCheck) is an unknown outcome too: never resent, read back.</summary>
+        public Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, bool resendOnUnknownOutcome, CancellationToken cancellationToken) =>
+            CallAsync(Patch, ContactPath(id), JsonBody.ContactEnvelope(contact), TheContact(id), cancellationToken, resendOnUnknownOutcome);
 
         /// <summary>DELETE /contacts/{id}. A 404 on a retry after an attempt whose answer was lost counts as
         /// deleted: that lost attempt is the likeliest reason the contact is gone.</summary>
@@ -76,20 +72,21 @@ namespace Qomon.Client
             }
         }
 
-        /// <summary>One POST /search page. query is the two-level tree ({"$all":[…]}); page is 0-based; perPage 1..1000.</summary>
-        public async Task<IReadOnlyList<JsonObject>> SearchPageAsync(JsonObject query, int page, int perPage, string? sortAttribute, bool sortAscending, CancellationToken cancellationToken)
+        /// <summary>One POST /search page. query is the two-level tree ({"$all":[…]}); page is 0-based; perPage 1..1000.
+        /// A page whose contacts are not all objects with an id fails whole (IsUnexpectedResponse): skipping one
+        /// would hide it from the caller.</summary>
+        public Task<IReadOnlyList<JsonObject>> SearchPageAsync(JsonObject query, int page, int perPage, string? sortAttribute, bool sortAscending, CancellationToken cancellationToken)
         {
             var body = SearchBody.Page(query, page, perPage, sortAttribute, sortAscending);
-            var answer = await ExecuteAsync(HttpMethod.Post, "/search", JsonBody.Of(body), cancellationToken).ConfigureAwait(false);
-            return Envelope.List(answer.Body, "contacts");
+            return CallAsync(HttpMethod.Post, "/search", JsonBody.Of(body),
+                new Expectation<IReadOnlyList<JsonObject>>("a page of contacts", ContactPage.TryRead),
+                cancellationToken);
         }
 
         /// <summary>POST /kpi: how many contacts match the query.</summary>
-        public async Task<long> CountAsync(JsonObject query, CancellationToken cancellationToken)
-        {
-            var answer = await ExecuteAsync(HttpMethod.Post, "/kpi", JsonBody.Of(SearchBody.Count(query)), cancellationToken).ConfigureAwait(false);
-            return Envelope.Total(answer.Body);
-        }
+        public Task<long> CountAsync(JsonObject query, CancellationToken cancellationToken) =>
+            CallAsync(HttpMethod.Post, "/kpi", JsonBody.Of(SearchBody.Count(query)),
+                new Expectation<long>("a count", Envelope.TryTotal), cancellationToken);
 
         /// <summary>GET /v1/forms/type/{type}: forms of one kind with their refvalues (Kind set to type).</summary>
         public async Task<IReadOnlyList<QomonForm>> GetFormsByTypeAsync(string type, CancellationToken cancellationToken)
@@ -129,8 +126,26 @@ namespace Qomon.Client
             return new Uri(_base + "/" + relativePath.TrimStart('/'));
         }
 
+        private static Expectation<JsonObject> TheContact(long id) =>
+            new Expectation<JsonObject>("the contact asked for", (JsonNode? body, out JsonObject contact, out string problem) => ContactBaseCheck.TryContact(body, id, out contact, out problem));
+
+        // A call whose answer must hold what expectation reads from it; anything else throws UnexpectedResponse
+        // while the request and response are still at hand to name it.
+        private async Task<T> CallAsync<T>(HttpMethod method, string relativePath, HttpContent? body, Expectation<T> expectation,
+            CancellationToken cancellationToken, bool resendOnUnknownOutcome = true)
+        {
+            var result = default(T)!;
+            await ExecuteAsync(method, relativePath, body, cancellationToken, resendOnUnknownOutcome: resendOnUnknownOutcome,
+                check: (request, response, parsed) =>
+                {
+                    if (!expectation.TryRead(parsed, out result, out var problem))
+                        throw UnexpectedResponse.BadBody(request, response, expectation.What, problem, _scrub);
+                }).ConfigureAwait(false);
+            return result;
+        }
+
         private async Task<Answer> ExecuteAsync(HttpMethod method, string relativePath, HttpContent? body, CancellationToken cancellationToken,
-            bool lenientBody = false, bool resendOnUnknownOutcome = true)
+            bool lenientBody = false, bool resendOnUnknownOutcome = true, Action<HttpRequestMessage, HttpResponseMessage, JsonNode?>? check = null)
         {
             using (var request = new HttpRequestMessage(method, BuildUri(relativePath)))
             {
@@ -141,6 +156,8 @@ namespace Qomon.Client
                 using (var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
                 {
                     var text = response.Content == null ? "" : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                    if ((int)response.StatusCode >= 300 && (int)response.StatusCode < 400)
+                        throw UnexpectedResponse.Redirect(request, response, _scrub);
                     if (!response.IsSuccessStatusCode)
                         throw ErrorFactory.FromResponse(request, response, text, _scrub);
 
@@ -148,6 +165,7 @@ namespace Qomon.Client
                     RequestCloner.CopyHeaders(response.Headers, answer.Headers);
                     if (response.Content != null) RequestCloner.CopyHeaders(response.Content.Headers, answer.Headers);
                     answer.Body = Parse(text, request, response, lenientBody);
+                    check?.Invoke(request, response, answer.Body);
                     return answer;
                 }
             }
@@ -163,10 +181,23 @@ namespace Qomon.Client
             catch (JsonException ex)
             {
                 if (lenient) return JsonValue.Create(text);
-                var path = RequestInfo.DisplayPath(request);
-                throw new QomonApiException(_scrub($"{request.Method.Method} {path} answered {(int)response.StatusCode} with a body that is not JSON: {ex.Message}"),
-                    (int)response.StatusCode, request.Method.Method, path, Math.Max(1, CallState.For(request).Attempts), title: "Invalid JSON", innerException: ex);
+                throw UnexpectedResponse.NotJson(request, response, text, ex, _scrub);
             }
+        }
+
+        private delegate bool BodyReader<T>(JsonNode? body, out T value, out string problem);
+
+        private sealed class Expectation<T>
+        {
+            public Expectation(string what, BodyReader<T> tryRead)
+            {
+                What = what;
+                TryRead = tryRead;
+            }
+
+            /// <summary>What the answer should be, for the message: "the contact asked for".</summary>
+            public string What { get; }
+            public BodyReader<T> TryRead { get; }
         }
 
         private sealed class Answer

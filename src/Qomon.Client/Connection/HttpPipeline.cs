@@ -51,6 +51,9 @@ namespace Qomon.Client.Connection
                 // Older runtimes: keep their default.
             }
 
+            // No redirects: Qomon does not redirect its API, and an answer fetched from elsewhere must never become a merge base.
+            handler.AllowAutoRedirect = false;
+
             if (settings.Proxy != null)
             {
                 var proxy = new WebProxy(settings.Proxy);

@@ -11,7 +11,7 @@ namespace Qomon.Client
         public QomonApiException(string message, int statusCode, string method, string path, int attempts,
             string? title = null, string? detail = null, IReadOnlyList<QomonFieldError>? errors = null,
             bool isTransportFailure = false, bool outcomeUnknown = false, TimeSpan? retryAfter = null,
-            Exception? innerException = null)
+            Exception? innerException = null, bool unexpectedResponse = false)
             : base(message, innerException)
         {
             StatusCode = statusCode;
@@ -24,6 +24,7 @@ namespace Qomon.Client
             IsTransportFailure = isTransportFailure;
             OutcomeUnknown = outcomeUnknown;
             RetryAfter = retryAfter;
+            IsUnexpectedResponse = unexpectedResponse;
         }
 
         /// <summary>HTTP status of the last answer; 0 when no answer came (connection failure, timeout).</summary>
@@ -45,6 +46,13 @@ namespace Qomon.Client
 
         /// <summary>The server's last Retry-After, if any (useful after a 429 given up).</summary>
         public TimeSpan? RetryAfter { get; }
+
+        /// <summary>
+        /// True when the server answered, but not with what the call asked for: a body that is not the contact (or
+        /// page) asked for, a body that is not JSON, or a redirect (never followed). Nothing is built on such an
+        /// answer; for a write, OutcomeUnknown says whether it may have been applied all the same.
+        /// </summary>
+        public bool IsUnexpectedResponse { get; }
 
         public bool IsThrottled => StatusCode == 429;
         public bool IsNotFound => StatusCode == 404;

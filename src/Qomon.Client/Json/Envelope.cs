@@ -6,9 +6,6 @@ namespace Qomon.Client.Json
     /// <summary>Unwraps Qomon's {"status":"success","data":{…}} envelope the way known clients do.</summary>
     internal static class Envelope
     {
-        /// <summary>data.contact, else data, else the root: clients have seen all three.</summary>
-        public static JsonObject Contact(JsonNode? root) => (Detach(Item(root, "contact")) as JsonObject) ?? new JsonObject();
-
         /// <summary>data.{name} if present, else data when it is an object, else the root object.</summary>
         public static JsonNode? Item(JsonNode? root, string name)
         {
@@ -45,16 +42,19 @@ namespace Qomon.Client.Json
         }
 
         /// <summary>data.total (also accepted at the root) as a number.</summary>
-        public static long Total(JsonNode? root)
+        public static bool TryTotal(JsonNode? root, out long total, out string problem)
         {
+            problem = "";
             var node = Item(root, "total");
             if (node is JsonValue value)
             {
-                if (value.TryGetValue(out long l)) return l;
-                if (value.TryGetValue(out double d)) return (long)d;
-                if (value.TryGetValue(out string? s) && long.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out l)) return l;
+                if (value.TryGetValue(out total)) return true;
+                if (value.TryGetValue(out double d)) { total = (long)d; return true; }
+                if (value.TryGetValue(out string? s) && long.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out total)) return true;
             }
-            throw new System.FormatException("The /kpi answer has no data.total.");
+            total = 0;
+            problem = "it has no data.total number";
+            return false;
         }
 
         /// <summary>Removes a node from its parent so it can be returned or inserted elsewhere without a copy.</summary>

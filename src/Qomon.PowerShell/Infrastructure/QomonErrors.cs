@@ -27,6 +27,7 @@ namespace Qomon.PowerShell.Infrastructure
         public const string RequestFailedId = "Qomon.RequestFailed";
         public const string InvalidArgumentId = "Qomon.InvalidArgument";
         public const string InvalidApiKeyId = "Qomon.InvalidApiKey";
+        public const string UnexpectedResponseId = "Qomon.UnexpectedResponse";
 
         /// <summary>The message and guidance for "no connection", shared by every command.</summary>
         public const string NotConnectedMessage =
@@ -72,6 +73,9 @@ namespace Qomon.PowerShell.Infrastructure
 
         private static (string Id, ErrorCategory Category, string Action) Classify(QomonApiException e, string notFoundId)
         {
+            if (e.IsUnexpectedResponse)
+                return (UnexpectedResponseId, ErrorCategory.InvalidResult,
+                    "Nothing was built on this answer. Check -BaseUri, any proxy between here and Qomon, and the record; then try again.");
             if (e.IsTransportFailure || e.StatusCode == 0 || e.StatusCode >= 500)
                 return (ConnectionFailedId, ErrorCategory.ConnectionError,
                     "Check the network, the proxy settings and -BaseUri; the request was retried " + Attempts(e) + ".");

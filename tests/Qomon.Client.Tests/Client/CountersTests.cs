@@ -11,7 +11,7 @@ namespace Qomon.Client.Tests.Client
         {
             using var t = new TestConnection();
             t.Transport
-                .ThenStatus(200, "{}", r => r.Headers.TryAddWithoutValidation("x-ratelimit-cost", "3")) // charged by header
+                .ThenStatus(200, MinimalAnswers.Contact(1), r => r.Headers.TryAddWithoutValidation("x-ratelimit-cost", "3")) // charged by header
                 .ThenStatus(200, "{}")                                                                   // charged by estimate (1)
                 .ThenStatus(429)                                                                         // throttled, not charged
                 .ThenStatus(200, "{}")                                                                   // its retry
@@ -35,7 +35,7 @@ namespace Qomon.Client.Tests.Client
         public async Task AnAttemptWithoutAnswerCountsItsEstimatedCost()
         {
             using var t = new TestConnection();
-            t.Transport.ThenThrow(new System.Net.Http.HttpRequestException("reset")).ThenStatus(200, "{}", r => r.Headers.TryAddWithoutValidation("x-ratelimit-cost", "5"));
+            t.Transport.ThenThrow(new System.Net.Http.HttpRequestException("reset")).ThenStatus(200, MinimalAnswers.Contact(1), r => r.Headers.TryAddWithoutValidation("x-ratelimit-cost", "5"));
 
             await t.Drive(t.Client.ReplaceContactAsync(1, new System.Text.Json.Nodes.JsonObject(), CancellationToken.None));
 
@@ -47,7 +47,7 @@ namespace Qomon.Client.Tests.Client
         public async Task CallsCalibrateTheSharedBudget()
         {
             using var t = new TestConnection();
-            t.Transport.ThenStatus(200, "{}", r =>
+            t.Transport.ThenStatus(200, MinimalAnswers.Contact(1), r =>
             {
                 r.Headers.TryAddWithoutValidation("x-ratelimit-limit", "burst:100;rate:500.0");
                 r.Headers.TryAddWithoutValidation("x-ratelimit-remaining", "60");

@@ -13,7 +13,7 @@ namespace Qomon.Client.Tests.Diagnostics
             {
                 t.Clock.Advance(TimeSpan.FromMilliseconds(184));
                 await Task.Yield();
-                return FakeTransport.Json(System.Net.HttpStatusCode.OK, "{}");
+                return FakeTransport.Json(System.Net.HttpStatusCode.OK, MinimalAnswers.Contact(123));
             });
 
             await t.Drive(t.Client.ReplaceContactAsync(123, new System.Text.Json.Nodes.JsonObject(), CancellationToken.None));
@@ -37,7 +37,7 @@ namespace Qomon.Client.Tests.Diagnostics
         public async Task DebugLinesShowHeadersAndBodies()
         {
             using var t = new TestConnection();
-            t.Transport.ThenStatus(200, "{\"data\":{\"contact\":{\"id\":5}}}", r => r.Headers.TryAddWithoutValidation("x-ratelimit-remaining", "99"));
+            t.Transport.ThenStatus(200, MinimalAnswers.Contact(5), r => r.Headers.TryAddWithoutValidation("x-ratelimit-remaining", "99"));
 
             await t.Drive(t.Client.ReplaceContactAsync(5, new System.Text.Json.Nodes.JsonObject { ["firstname"] = "Ada" }, CancellationToken.None));
 

@@ -88,7 +88,8 @@ namespace Qomon.Client.Tests.Errors
 
             var ex = await Assert.ThrowsAsync<QomonApiException>(() => t.Drive(t.Client.GetContactAsync(5, CancellationToken.None)));
 
-            Assert.Equal("Invalid JSON", ex.Title);
+            Assert.True(ex.IsUnexpectedResponse);
+            Assert.Equal("GET /contacts/5 answered 200, but the body is not JSON; it looks like plain text (application/json, 8 characters).", ex.Message);
         }
     }
 }

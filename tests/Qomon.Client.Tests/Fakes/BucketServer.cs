@@ -58,7 +58,7 @@ namespace Qomon.Client.Tests.Fakes
             {
                 try { await _clock.Delay(_latency, ct); }
                 finally { lock (_gate) _inFlight--; }
-                response = FakeTransport.Json(HttpStatusCode.OK, "{\"status\":\"success\",\"data\":{\"contact\":{\"id\":1}}}");
+                response = MinimalAnswers.Response(request);
                 response.Headers.TryAddWithoutValidation("x-ratelimit-cost", cost.ToString(CultureInfo.InvariantCulture));
             }
             else

@@ -11,7 +11,7 @@ namespace Qomon.Client.Tests.Fakes
 
     /// <summary>
     /// Stands in for the network. Answers come from a queue of scripted responders; when the queue is empty the
-    /// fallback answers (200 with an empty success envelope unless set).
+    /// fallback answers (MinimalAnswers unless set).
     /// </summary>
     public sealed class FakeTransport : HttpMessageHandler
     {
@@ -27,8 +27,7 @@ namespace Qomon.Client.Tests.Fakes
 
         public ConcurrentQueue<SentRequest> Sent { get; } = new();
 
-        public Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Fallback { get; set; } =
-            (_, _) => Task.FromResult(Json(HttpStatusCode.OK, "{\"status\":\"success\",\"data\":{}}"));
+        public Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Fallback { get; set; } = MinimalAnswers.Answer;
 
         public FakeTransport Then(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> responder)
         {

@@ -9,7 +9,7 @@ namespace Qomon.Client.Tests.Retry
 {
     public class RetryTests
     {
-        internal const string ContactBody = "{\"status\":\"success\",\"data\":{\"contact\":{\"id\":7,\"firstname\":\"Ada\"}}}";
+        internal const string ContactBody = "{\"status\":\"success\",\"data\":{\"contact\":{\"id\":7,\"firstname\":\"Ada\",\"formdatas\":[],\"custom_fields\":[]}}}";
 
         private static Task<JsonObject> Get(TestConnection t) => t.Drive(t.Client.GetContactAsync(7, CancellationToken.None));
 

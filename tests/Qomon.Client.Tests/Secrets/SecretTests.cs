@@ -24,7 +24,7 @@ namespace Qomon.Client.Tests.Secrets
         public async Task TheKeyGoesOnTheWireAsABearerTokenAndNowhereInTheLog()
         {
             using var t = new TestConnection();
-            t.Transport.ThenStatus(503).ThenStatus(200, "{\"data\":{\"contact\":{\"id\":1}}}");
+            t.Transport.ThenStatus(503).ThenStatus(200, MinimalAnswers.Contact(1));
 
             await t.Drive(t.Client.ReplaceContactAsync(1, new JsonObject { ["firstname"] = "Ada" }, CancellationToken.None));
 

@@ -29,7 +29,7 @@ namespace Qomon.Client.Tests.Simulation
                 if (roll < 0.09) await Task.Delay(Timeout.Infinite, ct); // slower than the client's timeout
                 Applied[key] = Applied.TryGetValue(key, out var n) ? n + 1 : 1;
                 if (roll < 0.11) throw new HttpRequestException("reset after the write was applied", new IOException("reset"));
-                return FakeTransport.Json(HttpStatusCode.OK, "{\"status\":\"success\",\"data\":{\"contact\":{\"id\":1}}}");
+                return MinimalAnswers.Response(request);
             }
         }
 
