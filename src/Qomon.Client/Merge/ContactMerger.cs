@@ -140,8 +140,9 @@ namespace Qomon.Client.Merge
             if (position == others.Count) foreach (var entry in result) list.Add(entry);
         }
 
-        // An existing entry that already holds a wanted value is kept as it is (with its date), so setting an
-        // answer to what it already is changes nothing.
+        // Answers are multisets. Each wanted copy keeps one existing entry that holds its value, as it is (with
+        // its date), so setting an answer to what it already is changes nothing; a copy with no entry left to keep
+        // is a new entry, and existing copies beyond those asked for are dropped ('a','a' over a,a,a keeps two).
         private static List<JsonObject> Exact(AnswerChange change, List<JsonObject> existing)
         {
             var result = new List<JsonObject>(change.Values.Count);
@@ -158,6 +159,8 @@ namespace Qomon.Client.Merge
             return result;
         }
 
+        // Removing a value removes every copy of it (a repeated canvass note is one value to the caller); adding a
+        // value the answer already holds adds nothing, so a re-run changes nothing.
         private static List<JsonObject> Modified(AnswerChange change, List<JsonObject> existing, bool byRef)
         {
             foreach (var value in change.Removed)
