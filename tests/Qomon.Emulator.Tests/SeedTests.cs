@@ -61,6 +61,42 @@ public class SeedTests
     }
 
     [Fact]
+    public async Task Every_third_seeded_contact_from_the_second_holds_repeated_entries_as_real_spaces_do()
+    {
+        await using var host = await EmulatorHost.StartAsync(s => s with { Seed = 30 });
+        var ids = host.State.Spaces[EmulatorHost.Key].Contacts.Snapshot().Select(c => c.Id).ToList();
+        var free = FormCatalog.Default.Forms.Where(f => f.IsFreeText).ToDictionary(f => f.Id);
+        var checkboxes = FormCatalog.Default.Forms.Where(f => f.Type == FormType.Checkbox).Select(f => f.Id).ToHashSet();
+        var repeatedTypes = new HashSet<FormType>();
+        var severalValues = 0;
+        for (var i = 1; i < ids.Count; i += 3)
+        {
+            var contact = await host.ContactAsync(ids[i]);
+            var rows = contact["formdatas"]!.AsArray().Concat(contact["custom_fields"]!.AsArray()).Select(a => a!.AsObject()).ToList();
+            var byForm = rows.GroupBy(a => (long)a["form_id"]!).ToList();
+            // The same value twice in one form, on different dates (two "Not home" notes), on every chosen contact.
+            var twice = byForm.Where(g => free.ContainsKey(g.Key))
+                .Where(g => g.GroupBy(a => (string?)a["data"]).Any(same => same.Count() >= 2 && same.Select(a => (string?)a["date"]).Distinct().Count() == same.Count()))
+                .Select(g => free[g.Key].Type).ToList();
+            Assert.Contains(FormType.Text, twice);
+            repeatedTypes.UnionWith(twice);
+            severalValues += byForm.Count(g => checkboxes.Contains(g.Key) && g.Select(a => (long)a["form_ref_id"]!).Distinct().Count() >= 2);
+        }
+        Assert.Equal(new HashSet<FormType> { FormType.Text, FormType.Numeric, FormType.Date }, repeatedTypes);
+        Assert.True(severalValues >= 5, $"checkbox forms with several values: {severalValues}");
+    }
+
+    [Fact]
+    public async Task Contacts_not_chosen_for_repeated_entries_have_one_entry_per_free_text_form()
+    {
+        await using var host = await EmulatorHost.StartAsync(s => s with { Seed = 30 });
+        var contacts = host.State.Spaces[EmulatorHost.Key].Contacts.Snapshot();
+        var free = FormCatalog.Default.Forms.Where(f => f.IsFreeText).Select(f => f.Id).ToHashSet();
+        for (var i = 0; i < contacts.Length; i += 3)
+            Assert.All(contacts[i].FormDatas.Concat(contacts[i].CustomFields).Where(a => free.Contains(a.FormId)).GroupBy(a => a.FormId), g => Assert.Single(g));
+    }
+
+    [Fact]
     public void The_catalog_has_every_kind_and_custom_fields_of_every_type()
     {
         var forms = FormCatalog.Default.Forms;

@@ -56,7 +56,7 @@ public static class ContactEndpoints
     static async Task<ContactInput> ReadInputAsync(HttpContext context, EmulatorState state, Space space)
     {
         var body = await ApiContext.ReadJsonAsync(context);
-        var result = new ContactInputReader(space.Forms, state.Settings.Strict).ReadBody(body);
+        var result = new ContactInputReader(space.Forms, state.Settings.Strict, state.Settings.UnknownFields).ReadBody(body);
         if (result.Errors.Count > 0)
             throw ProblemException.Unprocessable($"The contact is not valid: {result.Errors.Count} problem(s).", result.Errors);
         return result.Input;

@@ -20,9 +20,10 @@ public static class ContactJsonWriter
         w.WriteEndArray();
         WriteAddress(w, c.Address, options);
         Nullable(w, "age_category", c.AgeCategory);
-        w.WriteString("birth_city", c.BirthCity);
-        w.WriteString("birth_country", c.BirthCountry);
-        w.WriteString("birth_dept", c.BirthDept);
+        var joined = options.BirthPlaceJoined;
+        w.WriteString(joined ? "birthcity" : "birth_city", c.BirthCity);
+        w.WriteString(joined ? "birthcountry" : "birth_country", c.BirthCountry);
+        w.WriteString(joined ? "birthdept" : "birth_dept", c.BirthDept);
         if (c.Birthdate is { } birth) w.WriteString("birthdate", QomonDates.Seconds(birth)); else w.WriteNull("birthdate");
         Nullable(w, "black_list", c.BlackList);
         WriteAnswers(w, options.CustomFieldsKey, Rows(c.CustomFields, c.DeletedCustomFields, options), c, includeRowDetails: false, options.SoftDeletedVisible);
@@ -58,6 +59,11 @@ public static class ContactJsonWriter
         {
             w.WriteStartArray("interactions");
             w.WriteEndArray();
+        }
+        foreach (var (name, value) in c.UnknownFields)
+        {
+            w.WritePropertyName(name);
+            value.WriteTo(w);
         }
         w.WriteEndObject();
     }

@@ -32,6 +32,8 @@ public sealed record Contact
     public bool? BlackList { get; init; }
     public string? NationbuilderId { get; init; }
     public long? UserContactId { get; init; }
+    /// <summary>Top-level fields the emulator does not know, kept as sent (unknown-fields store), in the order sent.</summary>
+    public IReadOnlyList<KeyValuePair<string, System.Text.Json.JsonElement>> UnknownFields { get; init; } = [];
 
     public Address? Address { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];

@@ -24,8 +24,16 @@ public static class SeedData
     public static void Populate(ContactStore store, FormCatalog forms, int count, int randomSeed, int spaceIndex)
     {
         var random = new Random(unchecked(randomSeed + spaceIndex * 7919));
+        var repeated = RepeatedAnswers.Dice(randomSeed, spaceIndex);
         for (var i = 0; i < count; i++)
-            store.Create((id, ids) => NewContact(random, forms, store.GroupId, id, ids));
+        {
+            var index = i;
+            store.Create((id, ids) =>
+            {
+                var contact = NewContact(random, forms, store.GroupId, id, ids);
+                return RepeatedAnswers.IsChosen(index) ? RepeatedAnswers.Add(repeated, forms, ids, contact) : contact;
+            });
+        }
     }
 
     static Contact NewContact(Random r, FormCatalog forms, long groupId, long id, IIdSource ids)

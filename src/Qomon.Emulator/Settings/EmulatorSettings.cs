@@ -3,6 +3,12 @@ namespace Qomon.Emulator.Settings;
 /// <summary>How Retry-After is written on a 429 (whether Qomon sends it at all is unknown).</summary>
 public enum RetryAfterStyle { Seconds, Date, None }
 
+/// <summary>
+/// What a write does with a contact field the emulator does not know: Qomon's behaviour is not documented, so
+/// each answer a client might meet is one setting: dropped without a word, refused, or kept and returned.
+/// </summary>
+public enum UnknownFieldsMode { Ignore, Reject, Store }
+
 /// <summary>Error bodies: RFC 7807 (current docs, observed) or the older spec's bare {"status":"fail"}.</summary>
 public enum ErrorBodyStyle { Problem, Fail }
 
@@ -14,6 +20,8 @@ public sealed record EmulatorSettings
 {
     public const string CustomFieldsUnderscore = "custom_fields";
     public const string CustomFieldsJoined = "customfields";
+    public const string BirthPlaceUnderscore = "birth_city";
+    public const string BirthPlaceJoined = "birthcity";
 
     public string Urls { get; init; } = "http://127.0.0.1:0";
     public IReadOnlyList<string> ApiKeys { get; init; } = ["emulator-key"];
@@ -39,8 +47,11 @@ public sealed record EmulatorSettings
 
     public string CustomFieldsKey { get; init; } = CustomFieldsUnderscore;
     public bool AddressNumbersAsNumbers { get; init; }
+    /// <summary>Spelling of the birth-place keys in responses: birth_city (published page) or birthcity (older spec).</summary>
+    public string BirthPlaceKey { get; init; } = BirthPlaceUnderscore;
     public int UpsertDelayMs { get; init; } = 2000;
     public bool Strict { get; init; }
+    public UnknownFieldsMode UnknownFields { get; init; } = UnknownFieldsMode.Ignore;
     public bool SoftDeletedVisible { get; init; }
     public int SearchIndexDelayMs { get; init; }
     public ErrorBodyStyle ErrorBody { get; init; } = ErrorBodyStyle.Problem;

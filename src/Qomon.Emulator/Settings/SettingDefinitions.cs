@@ -63,13 +63,17 @@ public static class SettingDefinitions
         new("slow-ms", "MS", "How long a slow response is held.",
             (s, v) => s with { SlowMs = NonNegative(v) }, s => s.SlowMs),
         new("custom-fields-key", "custom_fields|customfields", "Key of the custom-field answers in responses (writes always use custom_fields).",
-            (s, v) => s with { CustomFieldsKey = CustomFieldsKey(v) }, s => s.CustomFieldsKey),
+            (s, v) => s with { CustomFieldsKey = OneOf(v, EmulatorSettings.CustomFieldsUnderscore, EmulatorSettings.CustomFieldsJoined) }, s => s.CustomFieldsKey),
+        new("birth-place-key", "birth_city|birthcity", "Spelling of the birth-place keys in responses: birth_city, birth_dept, birth_country or birthcity, birthdept, birthcountry (writes take both).",
+            (s, v) => s with { BirthPlaceKey = OneOf(v, EmulatorSettings.BirthPlaceUnderscore, EmulatorSettings.BirthPlaceJoined) }, s => s.BirthPlaceKey),
         new("address-numbers-as-numbers", "[true|false]", "Return address housenumber, postalcode, citycode and floor as JSON numbers when they are plain integers.",
             (s, v) => s with { AddressNumbersAsNumbers = Bool(v) }, s => s.AddressNumbersAsNumbers, IsFlag: true),
         new("upsert-delay-ms", "MS", "Delay before an accepted POST /contacts/upsert is applied.",
             (s, v) => s with { UpsertDelayMs = NonNegative(v) }, s => s.UpsertDelayMs),
         new("strict", "[true|false]", "Answer 422 naming read-only or unknown fields in a write, instead of ignoring them.",
             (s, v) => s with { Strict = Bool(v) }, s => s.Strict, IsFlag: true),
+        new("unknown-fields", "ignore|reject|store", "Contact fields the emulator does not know in POST /contacts and PATCH: ignored (or 422 with strict), 422 naming them, or stored and returned as sent until a write leaves them out.",
+            (s, v) => s with { UnknownFields = Enum<UnknownFieldsMode>(v) }, s => s.UnknownFields.ToString().ToLowerInvariant()),
         new("search-index-delay-ms", "MS", "How far search and kpi lag behind writes: they see each contact as it was this long ago (Qomon indexes asynchronously).",
             (s, v) => s with { SearchIndexDelayMs = NonNegative(v) }, s => s.SearchIndexDelayMs),
         new("soft-deleted-visible", "[true|false]", "Also return the soft-deleted formdatas and custom-field rows of earlier writes, with deleted_at set.",
@@ -103,8 +107,6 @@ public static class SettingDefinitions
             ? e
             : throw new FormatException($"'{v}' must be one of {string.Join(", ", System.Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}.");
 
-    static string CustomFieldsKey(string v) =>
-        v is EmulatorSettings.CustomFieldsUnderscore or EmulatorSettings.CustomFieldsJoined
-            ? v
-            : throw new FormatException($"'{v}' must be custom_fields or customfields.");
+    static string OneOf(string v, string first, string second) =>
+        v == first || v == second ? v : throw new FormatException($"'{v}' must be {first} or {second}.");
 }

@@ -4,6 +4,7 @@ using Qomon.Emulator.Json;
 using Qomon.Emulator.Model;
 using Qomon.Emulator.Problems;
 using Qomon.Emulator.Seeding;
+using Qomon.Emulator.Settings;
 
 namespace Qomon.Emulator.Writes;
 
@@ -12,8 +13,11 @@ namespace Qomon.Emulator.Writes;
 /// checked, formdatas and custom_fields are checked against the space's forms, and read-only or unknown
 /// fields are ignored, or in strict mode reported, so that a client learns what the server would drop.
 /// </summary>
-public sealed class ContactInputReader(FormCatalog forms, bool strict)
+public sealed class ContactInputReader(FormCatalog forms, bool strict, UnknownFieldsMode unknownFields = UnknownFieldsMode.Ignore)
 {
+    /// <summary>The response name of custom_fields (custom-fields-key): never stored as an unknown field, so a client that writes it back loses its custom fields as on Qomon.</summary>
+    const string CustomFieldsResponseKey = EmulatorSettings.CustomFieldsJoined;
+
     const string Root = "data.contact";
 
     delegate Contact Setter(Contact draft, JsonElement value, string location, FieldReader r);
@@ -99,9 +103,20 @@ public sealed class ContactInputReader(FormCatalog forms, bool strict)
             else if (p.Name == "notes") input = input with { Notes = ReadNotes(p.Value, location, r) };
             else if (p.Name == "formdatas") input = input with { FormDatas = ReadAnswers(p.Value, location, r, custom: false) };
             else if (p.Name == "custom_fields") input = input with { CustomFields = ReadAnswers(p.Value, location, r, custom: true) };
-            else Extra(r, location, ReadOnlyContactFields.Contains(p.Name), p.Value);
+            else if (ReadOnlyContactFields.Contains(p.Name)) Extra(r, location, readOnly: true, p.Value);
+            else input = input with { Draft = Unknown(input.Draft, p, location, r) };
         }
         return new Result(input, r.Errors);
+    }
+
+    /// <summary>A top-level field nobody knows: per unknown-fields, refused, kept as sent, or left to strict.</summary>
+    Contact Unknown(Contact draft, JsonProperty p, string location, FieldReader r)
+    {
+        if (unknownFields == UnknownFieldsMode.Reject) r.Fail(location, "is not a known field", p.Value);
+        else if (unknownFields == UnknownFieldsMode.Store && p.Name != CustomFieldsResponseKey)
+            return draft with { UnknownFields = [.. draft.UnknownFields.Where(f => f.Key != p.Name), new(p.Name, p.Value.Clone())] };
+        else Extra(r, location, readOnly: false, p.Value);
+        return draft;
     }
 
     /// <summary>A field the server does not take: ignored, or a 422 in strict mode.</summary>
