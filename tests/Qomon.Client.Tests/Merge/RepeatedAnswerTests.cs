@@ -133,6 +133,17 @@ namespace Qomon.Client.Tests.Merge
         }
 
         [Fact]
+        public void AChoiceAskedForTwiceIsHeldOnce()
+        {
+            var email = new AnswerValue(1011, "consent_email");
+            var twice = Merge(Contacts.Camille(), c => c.SetAnswer(AnswerKind.FormData, Forms.Consent, new[] { email, new AnswerValue(1012, "consent_sms"), email }));
+            var alone = Merge(Contacts.Camille(), c => c.SetAnswer(AnswerKind.FormData, Forms.Consent, new[] { email, email }));
+
+            Assert.False(twice.HasChanges);
+            Assert.Equal(new[] { (1011L, (string?)"consent_email") }, Body.Answers(alone.Body, "formdatas", Forms.Consent));
+        }
+
+        [Fact]
         public void AnEntryUnderBothCustomFieldKeysCountsOnceAndRepeatsWithinOneKeyAllCount()
         {
             var contact = Contacts.CamilleWithRepeatedEntries(); // M-0042 twice under customfields
