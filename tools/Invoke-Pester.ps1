@@ -1,4 +1,8 @@
 # Runs the Pester suite in this (fresh) process against the built module and writes a JSON summary.
+# The write suites then run a second time against the emulator's harsh profile (QOMON_TEST_EMULATOR_PROFILE=harsh:
+# strict, the customfields key, soft-deleted rows, unknown fields stored, a lagging search index, no Retry-After),
+# so that a green run means no data is lost on an API less kind than the defaults. Passed/Failed/Skipped count
+# both runs; Harsh holds the second run's own counts.
 param(
     [Parameter(Mandatory)] [string] $PesterRoot,
     [Parameter(Mandatory)] [string] $SummaryPath,
@@ -10,12 +14,35 @@ $root = Split-Path $PSScriptRoot -Parent
 $env:QOMON_TEST_MODULE = Join-Path $root 'module/Qomon/Qomon.psd1'
 $env:QOMON_TEST_EMULATOR = Join-Path $root "src/Qomon.Emulator/bin/$Configuration/net10.0/Qomon.Emulator.dll"
 
-$config = New-PesterConfiguration
-$config.Run.Path = Join-Path $root 'tests/Qomon.PowerShell.Tests'
-$config.Run.PassThru = $true
-$config.Output.Verbosity = 'Normal'
-$config.TestResult.Enabled = $true
-$config.TestResult.OutputPath = [IO.Path]::ChangeExtension($SummaryPath, '.xml')
-$result = Invoke-Pester -Configuration $config
-$failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-@{ Passed = $result.PassedCount; Failed = $failed; Skipped = $result.SkippedCount } | ConvertTo-Json | Set-Content $SummaryPath
+$write = Join-Path $root 'tests/Qomon.PowerShell.Tests/Write'
+$harshSuites = @('SetContact.Merge.Tests.ps1', 'SetContact.Replace.Tests.ps1', 'SetContact.Conflict.Tests.ps1') + @(
+    Get-ChildItem $write -Filter 'SetContact.Faults*.Tests.ps1' | Sort-Object Name | ForEach-Object Name)
+
+function Invoke-Run([string[]] $Path, [string] $ResultPath) {
+    $config = New-PesterConfiguration
+    $config.Run.Path = $Path
+    $config.Run.PassThru = $true
+    $config.Output.Verbosity = 'Normal'
+    $config.TestResult.Enabled = $true
+    $config.TestResult.OutputPath = $ResultPath
+    $result = Invoke-Pester -Configuration $config
+    [pscustomobject]@{
+        Passed  = $result.PassedCount
+        Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+        Skipped = $result.SkippedCount
+    }
+}
+
+$default = Invoke-Run -Path (Join-Path $root 'tests/Qomon.PowerShell.Tests') -ResultPath ([IO.Path]::ChangeExtension($SummaryPath, '.xml'))
+
+Write-Host "Write suites again under the emulator's harsh profile: $($harshSuites -join ', ')"
+$env:QOMON_TEST_EMULATOR_PROFILE = 'harsh'
+try { $harsh = Invoke-Run -Path @($harshSuites | ForEach-Object { Join-Path $write $_ }) -ResultPath ([IO.Path]::ChangeExtension($SummaryPath, '.harsh.xml')) }
+finally { Remove-Item Env:QOMON_TEST_EMULATOR_PROFILE }
+
+[ordered]@{
+    Passed  = $default.Passed + $harsh.Passed
+    Failed  = $default.Failed + $harsh.Failed
+    Skipped = $default.Skipped + $harsh.Skipped
+    Harsh   = [ordered]@{ Suites = $harshSuites; Passed = $harsh.Passed; Failed = $harsh.Failed; Skipped = $harsh.Skipped }
+} | ConvertTo-Json -Depth 3 | Set-Content $SummaryPath

@@ -21,7 +21,7 @@ public class ControlTests
         await host.GetAsync("/v2/nothing");
 
         var stats = (await host.GetAsync("/_emulator/stats", null)).Body!.AsObject();
-        Assert.Equal(["requestsTotal", "requests", "tokensSpent", "throttled", "faultsInjected", "upsertsPending", "upsertsApplied", "upsertsDropped"], stats.Select(p => p.Key));
+        Assert.Equal(["requestsTotal", "requests", "tokensSpent", "throttled", "faultsInjected", "upsertsPending", "upsertsApplied", "upsertsDropped", "badBodies", "badBodyWritesApplied", "badBodyWritesNotApplied"], stats.Select(p => p.Key));
         Assert.Equal(6, (long)stats["requestsTotal"]!);
         var requests = stats["requests"]!;
         Assert.Equal(2, (long)requests["GET /contacts/{id}"]!["200"]!);

@@ -9,7 +9,7 @@ using Qomon.Emulator.Settings;
 
 namespace Qomon.Emulator.Tests;
 
-/// <summary>An answer as a test sees it: status, headers and the body parsed as JSON (null when empty).</summary>
+/// <summary>An answer as a test sees it: status, headers and the body parsed as JSON (null when empty or not JSON).</summary>
 public sealed record Reply(HttpStatusCode Status, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders, JsonNode? Body, string Text)
 {
     public string? Header(string name) =>
@@ -34,7 +34,8 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         this.app = app;
         Time = time;
-        Client = new HttpClient { BaseAddress = baseAddress };
+        // Redirects are not followed: a test sees exactly what the emulator answered (bad-body-rate's 302).
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 
     public FakeTimeProvider Time { get; }
@@ -86,7 +87,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
         using var response = await Client.SendAsync(request);
         var content = await response.Content.ReadAsStringAsync();
-        var json = content.Length == 0 ? null : JsonNode.Parse(content);
+        var isJson = response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true;
+        var json = content.Length == 0 || !isJson ? null : JsonNode.Parse(content);
         return new Reply(response.StatusCode, response.Headers, response.Content.Headers, json, content);
     }
 

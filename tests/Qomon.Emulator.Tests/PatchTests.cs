@@ -68,8 +68,11 @@ public class PatchTests
         var reply = await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Ada" }));
         var c = reply.Contact;
         Assert.Equal("Ada", (string?)c["firstname"]);
-        foreach (var cleared in new[] { "surname", "married_name", "gender", "birthdate", "mail", "phone", "mobile", "birth_city", "nationality", "address", "age_category", "user_contact_id", "black_list" })
+        foreach (var cleared in new[] { "surname", "married_name", "gender", "birthdate", "mail", "phone", "mobile", "birth_city", "nationality", "address", "age_category", "user_contact_id" })
             Assert.True(c[cleared] is null, $"{cleared} should be cleared but is {c[cleared]}");
+        // Boolean columns are never null on Qomon: cleared, they read back false.
+        foreach (var off in new[] { "black_list", "mobile_invalid", "phone_invalid" })
+            Assert.False((bool)c[off]!, $"{off} should be false");
         foreach (var emptied in new[] { "tags", "notes", "formdatas", "custom_fields", "action_ids" })
             Assert.Empty(c[emptied]!.AsArray());
     }

@@ -44,6 +44,34 @@ Describe 'Emulator test helpers' {
         $history[1].surname | Should -Be 'Changed'
     }
 
+    It 'Start-TestEmulator passes QOMON_TEST_EMULATOR_PROFILE as --profile, before the suite''s own settings' {
+        $saved = $env:QOMON_TEST_EMULATOR_PROFILE
+        $env:QOMON_TEST_EMULATOR_PROFILE = 'harsh'
+        try { $harsh = Start-TestEmulator -Seed 1 -Settings @{ 'retry-after' = 'date' } }
+        finally { $env:QOMON_TEST_EMULATOR_PROFILE = $saved }
+        try {
+            $config = Invoke-RestMethod -Uri "$($harsh.Url)/_emulator/config"
+            $config.profile | Should -Be 'harsh'
+            $config.customFieldsKey | Should -Be 'customfields'
+            $config.unknownFields | Should -Be 'store'
+            $config.retryAfter | Should -Be 'date' -Because 'a setting the suite gives overrides the profile'
+        }
+        finally { Stop-TestEmulator $harsh }
+    }
+
+    It 'Get-ContactAnswer returns the live rows under either custom-field key, without soft-deleted ones' {
+        $contact = [pscustomobject]@{
+            formdatas    = @([pscustomobject]@{ form_id = 1; data = 'kept'; deleted_at = $null }, [pscustomobject]@{ form_id = 1; data = 'gone'; deleted_at = '2026-01-01T00:00:00Z' }, [pscustomobject]@{ form_id = 2; data = 'other' })
+            customfields = @([pscustomobject]@{ form_id = 9; data = 'custom'; deleted_at = $null }, [pscustomobject]@{ form_id = 9; data = 'old'; deleted_at = '2026-01-01T00:00:00Z' })
+        }
+        @(Get-ContactAnswer $contact -FormId 1 | ForEach-Object data) | Should -Be @('kept')
+        @(Get-ContactAnswer $contact | ForEach-Object data) | Should -Be @('kept', 'other')
+        @(Get-ContactAnswer $contact -Custom | ForEach-Object data) | Should -Be @('custom')
+        $contact.psobject.Properties.Remove('customfields')
+        $contact | Add-Member custom_fields @([pscustomobject]@{ form_id = 9; data = 'underscore' })
+        @(Get-ContactAnswer $contact -Custom -FormId 9 | ForEach-Object data) | Should -Be @('underscore')
+    }
+
     It 'Reset-Emulator zeroes the stats and re-seeds the data' {
         $id = New-TestContact @{ firstname = 'Gone'; surname = 'AfterReset' }
         Reset-Emulator $script:emulator

@@ -17,6 +17,9 @@ public sealed class EmulatorStats
     long faultsInjected;
     long upsertsApplied;
     long upsertsDropped;
+    readonly ConcurrentDictionary<string, long> badBodies = new();
+    long badBodyWritesApplied;
+    long badBodyWritesNotApplied;
 
     public void Request(string route, int status)
     {
@@ -30,6 +33,16 @@ public sealed class EmulatorStats
     public void UpsertApplied() => Interlocked.Increment(ref upsertsApplied);
     public void UpsertDropped() => Interlocked.Increment(ref upsertsDropped);
 
+    /// <summary>A bad body given (bad-body-rate): a fault, counted by kind and, for a write, by whether it was applied.</summary>
+    public void BadBody(Faults.BadBody bad, bool write)
+    {
+        FaultInjected();
+        badBodies.AddOrUpdate(Faults.BadBodyKinds.Name(bad.Kind), 1, (_, n) => n + 1);
+        if (!write) return;
+        if (bad.Applied) Interlocked.Increment(ref badBodyWritesApplied);
+        else Interlocked.Increment(ref badBodyWritesNotApplied);
+    }
+
     public void Reset()
     {
         requests.Clear();
@@ -39,6 +52,9 @@ public sealed class EmulatorStats
         Interlocked.Exchange(ref faultsInjected, 0);
         Interlocked.Exchange(ref upsertsApplied, 0);
         Interlocked.Exchange(ref upsertsDropped, 0);
+        badBodies.Clear();
+        Interlocked.Exchange(ref badBodyWritesApplied, 0);
+        Interlocked.Exchange(ref badBodyWritesNotApplied, 0);
     }
 
     /// <summary>The shape fixed in docs/design/contracts.md, plus upsert counters.</summary>
@@ -61,6 +77,11 @@ public sealed class EmulatorStats
         w.WriteNumber("upsertsPending", upsertsPending);
         w.WriteNumber("upsertsApplied", Interlocked.Read(ref upsertsApplied));
         w.WriteNumber("upsertsDropped", Interlocked.Read(ref upsertsDropped));
+        w.WriteStartObject("badBodies");
+        foreach (var (kind, count) in badBodies.OrderBy(k => k.Key, StringComparer.Ordinal)) w.WriteNumber(kind, count);
+        w.WriteEndObject();
+        w.WriteNumber("badBodyWritesApplied", Interlocked.Read(ref badBodyWritesApplied));
+        w.WriteNumber("badBodyWritesNotApplied", Interlocked.Read(ref badBodyWritesNotApplied));
         w.WriteEndObject();
     }
 }

@@ -1,3 +1,4 @@
+using Qomon.Emulator.Faults;
 using Qomon.Emulator.Hosting;
 using Qomon.Emulator.Json;
 using Qomon.Emulator.Model;
@@ -23,7 +24,9 @@ public static class ContactEndpoints
         var space = ApiContext.Space(context);
         var id = ApiContext.ContactId(context);
         var contact = space.Contacts.Get(id) ?? throw NotFound(id);
-        return WriteContactAsync(context, state, space, contact);
+        return BadBodyWriter.Roll(state, search: false, write: false) is { } bad
+            ? BadBodyWriter.WriteContactAsync(context, state, space, bad, contact, write: false)
+            : WriteContactAsync(context, state, space, contact);
     }
 
     static async Task CreateAsync(HttpContext context, EmulatorState state)
@@ -31,8 +34,15 @@ public static class ContactEndpoints
         var space = ApiContext.Space(context);
         var input = await ReadInputAsync(context, state, space);
         var now = state.Now;
+        var bad = BadBodyWriter.Roll(state, search: false, write: true);
+        if (bad is { Applied: false } lie)
+        {
+            // Not created: the answer is built from the contact it would have been, under id 0, which no contact has.
+            await BadBodyWriter.WriteContactAsync(context, state, space, lie, ContactReplacer.Create(0, space.GroupId, input, NoIds.Instance, now), write: true);
+            return;
+        }
         var contact = space.Contacts.Create((id, ids) => ContactReplacer.Create(id, space.GroupId, input, ids, now));
-        await WriteContactAsync(context, state, space, contact);
+        await AnswerWriteAsync(context, state, space, contact, bad);
     }
 
     /// <summary>The full replacement: validated first, so a 422 leaves the stored contact untouched.</summary>
@@ -40,12 +50,24 @@ public static class ContactEndpoints
     {
         var space = ApiContext.Space(context);
         var id = ApiContext.ContactId(context);
-        if (space.Contacts.Get(id) is null) throw NotFound(id);
+        var stored = space.Contacts.Get(id) ?? throw NotFound(id);
         var input = await ReadInputAsync(context, state, space);
         var now = state.Now;
+        var bad = BadBodyWriter.Roll(state, search: false, write: true);
+        if (bad is { Applied: false } lie)
+        {
+            await BadBodyWriter.WriteContactAsync(context, state, space, lie, stored, write: true);
+            return;
+        }
         var contact = space.Contacts.Update(id, (current, ids) => ContactReplacer.Replace(current, input, ids, now)) ?? throw NotFound(id);
-        await WriteContactAsync(context, state, space, contact);
+        await AnswerWriteAsync(context, state, space, contact, bad);
     }
+
+    /// <summary>The answer to an applied write: the stored contact, or a bad body the client cannot tell from an unapplied one.</summary>
+    static Task AnswerWriteAsync(HttpContext context, EmulatorState state, Space space, Contact written, BadBody? bad) =>
+        bad is { } lie
+            ? BadBodyWriter.WriteContactAsync(context, state, space, lie, written, write: true)
+            : WriteContactAsync(context, state, space, written);
 
     static IResult Delete(HttpContext context)
     {

@@ -1,3 +1,4 @@
+using Qomon.Emulator.Faults;
 using Qomon.Emulator.Hosting;
 using Qomon.Emulator.Json;
 using Qomon.Emulator.Model;
@@ -24,6 +25,8 @@ public static class SearchEndpoints
         var page = start >= matches.Length ? [] : matches.AsSpan((int)start, (int)Math.Min(request.PerPage, matches.Length - start)).ToArray();
 
         var options = RenderOptions.From(state.Settings, request.IncludeInteractions);
+        if (BadBodyWriter.Roll(state, search: true, write: false) is { } bad && await BadBodyWriter.TryWriteSearchAsync(context, state, space, bad, page, options))
+            return;
         await ApiContext.WriteSuccessAsync(context, w =>
         {
             w.WriteStartObject();

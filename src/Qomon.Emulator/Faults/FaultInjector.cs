@@ -46,6 +46,36 @@ public sealed class FaultInjector
         lock (gate) return Roll(settings.ThrottleRate);
     }
 
+    /// <summary>
+    /// Whether this contact read, write or search gets a bad body (bad-body-rate), which kind among those
+    /// allowed for the route, and for a write whether it is applied; null when not, or no kind fits the route.
+    /// </summary>
+    public BadBody? NextBadBody(EmulatorSettings settings, bool search, bool write)
+    {
+        if (settings.BadBodyRate <= 0) return null;
+        var selection = settings.BadBodyKinds;
+        var eligible = selection.Kinds.Where(k => k.AppliesTo(search)).ToList();
+        if (eligible.Count == 0) return null;
+        lock (gate)
+        {
+            if (!Roll(settings.BadBodyRate)) return null;
+            var kind = eligible[random.Next(eligible.Count)];
+            var applied = write && selection.Effect switch
+            {
+                BadBodyEffect.Applied => true,
+                BadBodyEffect.Unapplied => false,
+                _ => random.Next(2) == 0,
+            };
+            return new BadBody(kind, applied);
+        }
+    }
+
+    /// <summary>An index below count from the same dice (which other contact, which contact of a page).</summary>
+    public int NextIndex(int count)
+    {
+        lock (gate) return random.Next(count);
+    }
+
     /// <summary>A rate of 1 always fires and 0 never does, whatever the dice say.</summary>
     bool Roll(double rate) => rate > 0 && (rate >= 1 || random.NextDouble() < rate);
 }

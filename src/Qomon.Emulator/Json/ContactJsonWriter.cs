@@ -25,7 +25,7 @@ public static class ContactJsonWriter
         w.WriteString(joined ? "birthcountry" : "birth_country", c.BirthCountry);
         w.WriteString(joined ? "birthdept" : "birth_dept", c.BirthDept);
         if (c.Birthdate is { } birth) w.WriteString("birthdate", QomonDates.Seconds(birth)); else w.WriteNull("birthdate");
-        Nullable(w, "black_list", c.BlackList);
+        w.WriteBoolean("black_list", c.BlackList);
         WriteAnswers(w, options.CustomFieldsKey, Rows(c.CustomFields, c.DeletedCustomFields, options), c, includeRowDetails: false, options.SoftDeletedVisible);
         w.WriteString("firstname", c.Firstname);
         WriteAnswers(w, "formdatas", Rows(c.FormDatas, c.DeletedFormDatas, options), c, includeRowDetails: true, options.SoftDeletedVisible);
@@ -36,12 +36,12 @@ public static class ContactJsonWriter
         w.WriteString("mail", c.Mail);
         w.WriteString("married_name", c.MarriedName);
         w.WriteString("mobile", c.Mobile);
-        Nullable(w, "mobile_invalid", c.MobileInvalid);
+        w.WriteBoolean("mobile_invalid", c.MobileInvalid);
         w.WriteString("nationality", c.Nationality);
         w.WriteString("nationbuilderid", c.NationbuilderId);
         WriteNotes(w, c);
         w.WriteString("phone", c.Phone);
-        Nullable(w, "phone_invalid", c.PhoneInvalid);
+        w.WriteBoolean("phone_invalid", c.PhoneInvalid);
         w.WriteString("surname", c.Surname);
         w.WriteStartArray("tags");
         foreach (var tag in c.Tags)
@@ -169,11 +169,6 @@ public static class ContactJsonWriter
     static void Nullable(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v) w.WriteNumber(name, v); else w.WriteNull(name);
-    }
-
-    static void Nullable(Utf8JsonWriter w, string name, bool? value)
-    {
-        if (value is { } v) w.WriteBoolean(name, v); else w.WriteNull(name);
     }
 
     static readonly string[] Palette = ["#4A90E2", "#50E3C2", "#F5A623", "#D0021B", "#7ED321", "#9013FE", "#BD10E0", "#8B572A"];

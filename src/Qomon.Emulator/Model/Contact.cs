@@ -27,9 +27,11 @@ public sealed record Contact
     public string? Mail { get; init; }
     public string? Phone { get; init; }
     public string? Mobile { get; init; }
-    public bool? MobileInvalid { get; init; }
-    public bool? PhoneInvalid { get; init; }
-    public bool? BlackList { get; init; }
+    // Boolean columns on Qomon: a contact written without them, or with null, reads back false, never null
+    // (seen by a client's contract suite against a live sandbox).
+    public bool MobileInvalid { get; init; }
+    public bool PhoneInvalid { get; init; }
+    public bool BlackList { get; init; }
     public string? NationbuilderId { get; init; }
     public long? UserContactId { get; init; }
     /// <summary>Top-level fields the emulator does not know, kept as sent (unknown-fields store), in the order sent.</summary>

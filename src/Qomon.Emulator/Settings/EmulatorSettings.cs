@@ -24,6 +24,8 @@ public sealed record EmulatorSettings
     public const string BirthPlaceJoined = "birthcity";
 
     public string Urls { get; init; } = "http://127.0.0.1:0";
+    /// <summary>The last profile applied (Profiles); settings given after it may have changed some of its values.</summary>
+    public string Profile { get; init; } = Profiles.Default;
     public IReadOnlyList<string> ApiKeys { get; init; } = ["emulator-key"];
     /// <summary>Contacts seeded into each space.</summary>
     public int Seed { get; init; } = 100;
@@ -44,6 +46,9 @@ public sealed record EmulatorSettings
     /// <summary>Share of requests refused 429 as if another client had spent the key's tokens.</summary>
     public double ThrottleRate { get; init; }
     public int SlowMs { get; init; } = 120_000;
+    /// <summary>Share of contact reads, writes and searches answered 200 with a body that is not what was asked for.</summary>
+    public double BadBodyRate { get; init; }
+    public Faults.BadBodySelection BadBodyKinds { get; init; } = Faults.BadBodySelection.All;
 
     public string CustomFieldsKey { get; init; } = CustomFieldsUnderscore;
     public bool AddressNumbersAsNumbers { get; init; }

@@ -137,6 +137,10 @@ public sealed class UpsertApplier(Space space)
                     case "value" when p.Value.ValueKind == JsonValueKind.String:
                         value = p.Value.GetString();
                         break;
+                    case "date" or "donedate":
+                        // Seen on a live sandbox: Qomon applies the answer and ignores the date; the stored
+                        // date is when the upsert applied.
+                        break;
                     default:
                         return null;
                 }
@@ -202,13 +206,4 @@ public sealed class UpsertApplier(Space space)
     }
 
     static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>For the matching probe, which must not use up real ids.</summary>
-    sealed class NoIds : IIdSource
-    {
-        public static readonly NoIds Instance = new();
-        public long NextAnswerId() => 0;
-        public long NextNoteId() => 0;
-        public long NextAddressId() => 0;
-    }
 }

@@ -1,6 +1,7 @@
 # Helpers shared by the Pester suites: start and drive the Qomon emulator, and connect the module to it.
 # The emulator is `dotnet $env:QOMON_TEST_EMULATOR` (tools/Invoke-Pester.ps1 sets the path); its control plane
-# (/_emulator/*) is loopback-only and needs no key.
+# (/_emulator/*) is loopback-only and needs no key. $env:QOMON_TEST_EMULATOR_PROFILE (e.g. 'harsh') starts every
+# emulator with that --profile, before the suite's own settings, which therefore still win.
 Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 
@@ -12,6 +13,7 @@ function Start-TestEmulator {
         How many contacts to seed.
     .PARAMETER Settings
         Emulator settings by their CLI name without dashes (burst, rate, 'cost-write', 'latency-ms', ...) or camelCase.
+        They are given after the profile of $env:QOMON_TEST_EMULATOR_PROFILE, when set, so they override it.
     .EXAMPLE
         $emulator = Start-TestEmulator -Seed 500 -Settings @{ burst = 100; rate = 500 }
     #>
@@ -29,6 +31,7 @@ function Start-TestEmulator {
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in @($dll, '--urls', 'http://127.0.0.1:0', '--api-key', $ApiKey, '--seed', $Seed)) { $start.ArgumentList.Add([string]$argument) }
     foreach ($extra in $AdditionalApiKey) { $start.ArgumentList.Add('--api-key'); $start.ArgumentList.Add($extra) }
+    if ($env:QOMON_TEST_EMULATOR_PROFILE) { $start.ArgumentList.Add('--profile'); $start.ArgumentList.Add($env:QOMON_TEST_EMULATOR_PROFILE) }
     foreach ($name in $Settings.Keys) {
         $start.ArgumentList.Add('--' + (ConvertTo-KebabCase $name))
         $start.ArgumentList.Add((ConvertTo-SettingText $Settings[$name]))
@@ -147,6 +150,29 @@ function Get-ContactHistory {
     , @($versions)
 }
 
+function Get-ContactAnswer {
+    <#
+    .SYNOPSIS
+        The live answer rows of a contact as the API or the history returns it, whatever the emulator's shape
+        settings: custom fields under custom_fields or customfields (custom-fields-key), and without the
+        soft-deleted rows (deleted_at set) that soft-deleted-visible adds. Use it instead of reading
+        $contact.custom_fields, which is empty under the harsh profile.
+    .EXAMPLE
+        Get-ContactAnswer $after -Custom -FormId 879855 | ForEach-Object data
+    #>
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Contact, [switch] $Custom, [long] $FormId)
+    $keys = if ($Custom) { 'custom_fields', 'customfields' } else { , 'formdatas' }
+    foreach ($key in $keys) {
+        if (-not $Contact.psobject.Properties[$key]) { continue }
+        foreach ($row in @($Contact.$key)) {
+            if ($null -eq $row -or ($row.psobject.Properties['deleted_at'] -and $row.deleted_at)) { continue }
+            if ($PSBoundParameters.ContainsKey('FormId') -and $row.form_id -ne $FormId) { continue }
+            $row
+        }
+    }
+}
+
 function New-TestContact {
     <# Creates a contact through the API (POST /contacts) on the module's connection and returns its id. #>
     [CmdletBinding()]
@@ -180,4 +206,4 @@ function Invoke-BadInputCase {
 }
 
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Connect-TestEmulator, Get-EmulatorStats, Get-EmulatorRequestCount, Measure-EmulatorTraffic,
-    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, New-TestContact, Invoke-BadInputCase
+    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, Get-ContactAnswer, New-TestContact, Invoke-BadInputCase

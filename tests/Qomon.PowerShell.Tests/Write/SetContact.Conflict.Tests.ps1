@@ -22,7 +22,7 @@ Describe 'A Qomon.Contact edited while the server changed' {
         $after = (Get-LastWrite $script:emulator $id).After
         $after.mobile | Should -Be '+33 6 11 11 11 11'
         $after.phone | Should -Be '+33 1 99 99 99 99'
-        ($after.formdatas | Where-Object form_id -EQ 47580).data | Should -Be 'schools'
+        (Get-ContactAnswer $after -FormId 47580).data | Should -Be 'schools'
         $after.tags.name | Should -Contain 'theirs'
         (Get-ContactHistory $script:emulator $id).Count | Should -Be 3
     }
@@ -61,7 +61,7 @@ Describe 'A Qomon.Contact edited while the server changed' {
         $mine | Set-QomonContact -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.Conflict*'
         $errors[0].ErrorDetails.Message | Should -BeLike '*form:Level of support*'
-        ((Get-LastWrite $script:emulator $id).After.formdatas | Where-Object form_id -EQ 47570).data | Should -Be 'opposed'
+        (Get-ContactAnswer (Get-LastWrite $script:emulator $id).After -FormId 47570).data | Should -Be 'opposed'
     }
 
     It 'writes over the conflict with -Force' {

@@ -22,7 +22,7 @@ BeforeAll {
 
     # One form's entries as "data@date" (dates read as DateTime or text alike), sorted, every copy kept.
     function Get-EntryText($Contact, [string] $Key, [long] $FormId) {
-        @($Contact.$Key | Where-Object form_id -EQ $FormId | ForEach-Object {
+        @(Get-ContactAnswer $Contact -Custom:($Key -ne 'formdatas') -FormId $FormId | ForEach-Object {
                 $data = if ($_.data -is [datetime]) { Format-Utc $_.data 'yyyy-MM-dd' } else { "$($_.data)" }
                 "$data@$(Format-Utc $_.date 'yyyy-MM-ddTHH:mm')"
             } | Sort-Object)
@@ -101,7 +101,7 @@ Describe 'Set-QomonContact -Id -Property (merge)' {
         $after.address.street | Should -Be 'Rue de la Paix'
         # Dates are written with millisecond precision (read raw: Invoke-RestMethod would turn them into DateTime).
         (Invoke-WebRequest "$($script:emulator.Url)/_emulator/contacts/$id/history").Content | Should -Match '"data":\s*"2026-05-04T10:30:00\.000Z"'
-        @($after.custom_fields | Where-Object form_id -EQ 879855 | ForEach-Object data | Sort-Object) | Should -Be @('design', 'driving')
+        @(Get-ContactAnswer $after -Custom -FormId 879855 | ForEach-Object data | Sort-Object) | Should -Be @('design', 'driving')
     }
 
     It 'adds and removes tags without naming the others' {
@@ -145,8 +145,8 @@ Describe 'Set-QomonContact keeps repeated answers (issue 10, defect 1)' {
         Get-EntryText $write.After custom_fields 879856 | Should -Be @('Founding member.@2026-02-01T18:00', 'Founding member.@2026-02-08T18:30')
         Get-EntryText $write.After custom_fields 879857 | Should -Be @('2019-06-01@2026-02-01T18:00', '2019-06-01@2026-02-08T18:30')
         Get-EntryText $write.After custom_fields 879858 | Should -Be @('100@2026-02-15T10:00', '250@2026-02-01T18:00', '250@2026-02-08T18:30')
-        @($write.After.formdatas | Where-Object form_id -EQ 47581 | ForEach-Object data | Sort-Object) | Should -Be @('door_knocking', 'events')
-        @($write.After.custom_fields | Where-Object form_id -EQ 879855 | ForEach-Object data | Sort-Object) | Should -Be @('design', 'it')
+        @(Get-ContactAnswer $write.After -FormId 47581 | ForEach-Object data | Sort-Object) | Should -Be @('door_knocking', 'events')
+        @(Get-ContactAnswer $write.After -Custom -FormId 879855 | ForEach-Object data | Sort-Object) | Should -Be @('design', 'it')
     }
 
     It '-WhatIf shows only the change asked for on a contact with repeated answers, and the write changes only that' {

@@ -39,8 +39,9 @@ Describe 'Set-QomonContact -Replace' {
         $write.After.address.city | Should -Be 'Lyon'
         @($write.After.tags).Where({ $_ }).Count | Should -Be 0
         @($write.After.notes).Where({ $_ }).Count | Should -Be 0
-        @($write.After.formdatas | Where-Object { $_ } | ForEach-Object form_id) | Should -Be @(47570)
-        @($write.After.custom_fields).Where({ $_ }).Count | Should -Be 0
+        @(Get-ContactAnswer $write.After | ForEach-Object form_id) | Should -Be @(47570)
+        @(Get-ContactAnswer $write.After -Custom).Count | Should -Be 0
+        @(Get-ContactAnswer $write.Before -Custom).Count | Should -BeGreaterThan 0 -Because 'the custom fields were there to clear'
         $write.Changed | Should -Contain 'mobile'
         $write.Changed | Should -Contain 'custom:879854'
         $write.Changed | Should -Not -Contain 'firstname'

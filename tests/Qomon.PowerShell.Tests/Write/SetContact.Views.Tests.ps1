@@ -19,7 +19,7 @@ BeforeAll {
         [pscustomobject]@{ Errors = @($errors); Summary = $info.MessageData }
     }
 
-    function Get-Answer($Contact, [string] $Key, [long] $FormId) { @($Contact.$Key | Where-Object form_id -EQ $FormId | ForEach-Object data | Sort-Object) }
+    function Get-Answer($Contact, [string] $Key, [long] $FormId) { @(Get-ContactAnswer $Contact -Custom:($Key -ne 'formdatas') -FormId $FormId | ForEach-Object data | Sort-Object) }
 }
 
 AfterAll {
@@ -56,7 +56,7 @@ Describe 'A Qomon.Contact''s Answers view writes what was assigned' {
         $write = Get-LastWrite $script:emulator $contact.id
         $write.Versions | Should -Be 2
         $after = $write.After
-        @($after.formdatas | Where-Object { $_.form_id -eq 47582 -and $_.data -eq 'Not home' } | ForEach-Object { $_.date.ToUniversalTime().ToString('yyyy-MM-dd') } | Sort-Object) |
+        @(Get-ContactAnswer $after -FormId 47582 | Where-Object data -EQ 'Not home' | ForEach-Object { $_.date.ToUniversalTime().ToString('yyyy-MM-dd') } | Sort-Object) |
             Should -Be @('2026-02-01', '2026-02-08')
     }
 
@@ -109,8 +109,8 @@ Describe 'A Qomon.Contact edit that cannot be written as meant is refused, and n
             Edit = { param($c) ($c.formdatas | Where-Object form_id -EQ 47570).data = 'opposed' }
             Text = "*formdatas: *Answers.'Level of support' = '<value>'*-Property @{ 'form:Level of support' = '<value>' }*" }
         @{ Name = 'an entry removed from the raw custom fields'; ErrorId = 'Qomon.UnsupportedEdit'
-            Edit = { param($c) $c.custom_fields = @($c.custom_fields | Where-Object form_id -NE 879854) }
-            Text = "*custom_fields: *-Property @{ 'custom:Favourite food' = '<value>' }*" }
+            Edit = { param($c) $key = if ($c.psobject.Properties['customfields']) { 'customfields' } else { 'custom_fields' }; $c.$key = @($c.$key | Where-Object form_id -NE 879854) }
+            Text = "*custom*fields: *-Property @{ 'custom:Favourite food' = '<value>' }*" }
         @{ Name = 'a field Qomon sets'; ErrorId = 'Qomon.UnsupportedEdit'; Edit = { param($c) $c.UpdatedAt = '2020-01-01T00:00:00Z' }; Text = '*UpdatedAt: is set by Qomon*' }
         @{ Name = 'a geocoded address part'; ErrorId = 'Qomon.UnsupportedEdit'; Edit = { param($c) $c.address | Add-Member -NotePropertyName latitude -NotePropertyValue '1.5' -Force }; Text = '*address.latitude: is set by Qomon*' }
         @{ Name = 'a property added to the Answers view'; ErrorId = 'Qomon.UnsupportedEdit'; Edit = { param($c) $c.Answers | Add-Member -NotePropertyName Presence -NotePropertyValue 'Absent' }
