@@ -118,7 +118,11 @@ namespace Qomon.Client.Merge
             notes = newNotes == null ? new JsonArray() : newNotes.Parent == null ? newNotes : (JsonArray)newNotes.DeepClone();
         }
 
-        /// <summary>The form's answers become exactly these values; none clears them.</summary>
+        /// <summary>
+        /// The form's answers become exactly these values, as a multiset: a value given twice is two entries (a text,
+        /// numeric or date form can hold the same value on several dates); an entry the contact holds is kept with
+        /// its date for each copy asked for, the others are new. None clears the form's answers.
+        /// </summary>
         public void SetAnswer(AnswerKind kind, long formId, IEnumerable<AnswerValue> values)
         {
             if (values == null) throw new ArgumentNullException(nameof(values));
@@ -129,13 +133,13 @@ namespace Qomon.Client.Merge
             change.ValueList.Clear();
             foreach (var value in values)
             {
-                if (value != null && !AnswerChange.Contains(change.ValueList, value)) change.ValueList.Add(value);
+                if (value != null) change.ValueList.Add(value);
             }
         }
 
         public void ClearAnswer(AnswerKind kind, long formId) => SetAnswer(kind, formId, Array.Empty<AnswerValue>());
 
-        /// <summary>Adds one value to a checkbox answer and keeps the others.</summary>
+        /// <summary>Adds one value to a checkbox answer and keeps the others; a value the answer already holds is not added again.</summary>
         public void AddAnswerValue(AnswerKind kind, long formId, AnswerValue value)
         {
             if (value == null) throw new ArgumentNullException(nameof(value));
@@ -149,7 +153,7 @@ namespace Qomon.Client.Merge
             if (!AnswerChange.Contains(change.AddedList, value)) change.AddedList.Add(value);
         }
 
-        /// <summary>Removes one value from an answer and keeps the others.</summary>
+        /// <summary>Removes a value from an answer, every copy of it, and keeps the other values.</summary>
         public void RemoveAnswerValue(AnswerKind kind, long formId, AnswerValue value)
         {
             if (value == null) throw new ArgumentNullException(nameof(value));
@@ -297,8 +301,8 @@ namespace Qomon.Client.Merge
 
         private static void RemoveValue(List<AnswerValue> list, AnswerValue value)
         {
-            var index = AnswerChange.IndexOf(list, value);
-            if (index >= 0) list.RemoveAt(index);
+            int index;
+            while ((index = AnswerChange.IndexOf(list, value)) >= 0) list.RemoveAt(index);
         }
 
         private static string JoinAnswers(FormCatalog forms, long formId, List<AnswerValue> values)

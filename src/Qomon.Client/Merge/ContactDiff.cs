@@ -8,8 +8,8 @@ namespace Qomon.Client.Merge
     /// <summary>
     /// Compares two states of a contact field by field, as a write would see them: read-only fields and
     /// server-owned keys do not count, birthcity and birth_city are one field, custom fields are read from either
-    /// key, soft-deleted entries are skipped, answer order does not matter, and values compare semantically
-    /// (JsonSemantics). Both sides may be raw responses or write shapes.
+    /// key, soft-deleted entries are skipped, answer order does not matter, a form's answers compare as multisets
+    /// (a repeated entry counts each time: AnswerMultiset), and values compare semantically (JsonSemantics). Both sides may be raw responses or write shapes.
     /// </summary>
     internal static class ContactDiff
     {
@@ -242,7 +242,7 @@ namespace Qomon.Client.Merge
 
         private static void AddIfDifferent(AnswerKind kind, long formId, List<AnswerValue> oldValues, List<AnswerValue> newValues, List<DiffItem> items)
         {
-            if (SameSet(oldValues, newValues)) return;
+            if (AnswerMultiset.AreEqual(oldValues, newValues)) return;
             items.Add(new DiffItem
             {
                 Section = DiffSection.Answer,
@@ -255,52 +255,56 @@ namespace Qomon.Client.Merge
             });
         }
 
-        private static bool SameSet(List<AnswerValue> a, List<AnswerValue> b)
-        {
-            foreach (var value in a)
-            {
-                if (!AnswerChange.Contains(b, value)) return false;
-            }
-            foreach (var value in b)
-            {
-                if (!AnswerChange.Contains(a, value)) return false;
-            }
-            return true;
-        }
-
-        /// <summary>The answers of one kind grouped by form id, in first-seen order; null when the contact has no such list.</summary>
+        /// <summary>
+        /// The answers of one kind grouped by form id, in first-seen order, every copy of a repeated value kept;
+        /// null when the contact has no such list. Custom fields under both keys are one list (see UnderEitherKey).
+        /// </summary>
         internal static Dictionary<long, List<AnswerValue>>? AnswersOf(JsonObject contact, AnswerKind kind)
         {
-            Dictionary<long, List<AnswerValue>>? byForm = null;
-            Collect(contact, AnswerKinds.JsonKey(kind), ref byForm);
-            if (kind == AnswerKind.CustomField) Collect(contact, AnswerKinds.CustomFieldsLegacyKey, ref byForm);
+            var byForm = Collect(contact, AnswerKinds.JsonKey(kind));
+            if (kind != AnswerKind.CustomField) return byForm;
+            var legacy = Collect(contact, AnswerKinds.CustomFieldsLegacyKey);
+            if (byForm == null || legacy == null) return byForm ?? legacy;
+            foreach (var pair in legacy)
+            {
+                if (byForm.TryGetValue(pair.Key, out var values)) values.AddRange(AnswerMultiset.Minus(pair.Value, values));
+                else byForm.Add(pair.Key, pair.Value);
+            }
             return byForm;
         }
 
-        /// <summary>One form's answers (soft-deleted entries skipped, duplicates once).</summary>
+        /// <summary>One form's answers (soft-deleted entries skipped, every copy of a repeated value kept).</summary>
         internal static List<AnswerValue> AnswersOf(JsonObject contact, AnswerKind kind, long formId)
         {
-            var values = new List<AnswerValue>(2);
-            CollectForm(contact, AnswerKinds.JsonKey(kind), formId, values);
-            if (kind == AnswerKind.CustomField) CollectForm(contact, AnswerKinds.CustomFieldsLegacyKey, formId, values);
-            return values;
+            var values = CollectForm(contact, AnswerKinds.JsonKey(kind), formId);
+            return kind == AnswerKind.CustomField ? UnderEitherKey(values, CollectForm(contact, AnswerKinds.CustomFieldsLegacyKey, formId)) : values;
         }
 
-        private static void CollectForm(JsonObject contact, string key, long formId, List<AnswerValue> values)
+        // custom_fields and customfields may both carry the same entries: an entry under both counts once, repeated
+        // entries within one key all count (the multiset union: each value as often as the key holding it most).
+        private static List<AnswerValue> UnderEitherKey(List<AnswerValue> first, List<AnswerValue> second)
         {
-            if (!contact.TryGetPropertyValue(key, out var node) || !(node is JsonArray list)) return;
+            if (second.Count == 0) return first;
+            first.AddRange(AnswerMultiset.Minus(second, first));
+            return first;
+        }
+
+        private static List<AnswerValue> CollectForm(JsonObject contact, string key, long formId)
+        {
+            var values = new List<AnswerValue>(2);
+            if (!contact.TryGetPropertyValue(key, out var node) || !(node is JsonArray list)) return values;
             foreach (var entry in list)
             {
                 if (!(entry is JsonObject obj) || !EntryShape.TryGetFormId(obj, out var id) || id != formId || JsonRead.IsSoftDeleted(obj)) continue;
-                var value = EntryShape.ValueOf(obj);
-                if (!AnswerChange.Contains(values, value)) values.Add(value);
+                values.Add(EntryShape.ValueOf(obj));
             }
+            return values;
         }
 
-        private static void Collect(JsonObject contact, string key, ref Dictionary<long, List<AnswerValue>>? byForm)
+        private static Dictionary<long, List<AnswerValue>>? Collect(JsonObject contact, string key)
         {
-            if (!contact.TryGetPropertyValue(key, out var node) || !(node is JsonArray list)) return;
-            if (byForm == null) byForm = new Dictionary<long, List<AnswerValue>>();
+            if (!contact.TryGetPropertyValue(key, out var node) || !(node is JsonArray list)) return null;
+            var byForm = new Dictionary<long, List<AnswerValue>>();
             foreach (var entry in list)
             {
                 if (!(entry is JsonObject obj) || JsonRead.IsSoftDeleted(obj) || !EntryShape.TryGetFormId(obj, out var formId)) continue;
@@ -309,9 +313,9 @@ namespace Qomon.Client.Merge
                     values = new List<AnswerValue>(1);
                     byForm.Add(formId, values);
                 }
-                var value = EntryShape.ValueOf(obj);
-                if (!AnswerChange.Contains(values, value)) values.Add(value);
+                values.Add(EntryShape.ValueOf(obj));
             }
+            return byForm;
         }
     }
 }

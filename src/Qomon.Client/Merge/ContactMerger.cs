@@ -130,7 +130,7 @@ namespace Qomon.Client.Merge
             // A choice value is its refvalue: removing it must work even if the stored data is spelled differently.
             var form = forms.Find(change.FormId);
             var byRef = form != null && !form.IsFreeText;
-            var result = change.IsExact ? Exact(change, mine) : Modified(change, mine, byRef);
+            var result = change.IsExact ? Exact(change, mine, byRef) : Modified(change, mine, byRef);
             if (position < 0) position = others.Count;
             for (var i = 0; i < others.Count; i++)
             {
@@ -140,13 +140,16 @@ namespace Qomon.Client.Merge
             if (position == others.Count) foreach (var entry in result) list.Add(entry);
         }
 
-        // An existing entry that already holds a wanted value is kept as it is (with its date), so setting an
-        // answer to what it already is changes nothing.
-        private static List<JsonObject> Exact(AnswerChange change, List<JsonObject> existing)
+        // Answers are multisets. Each wanted copy keeps one existing entry that holds its value, as it is (with
+        // its date), so setting an answer to what it already is changes nothing; a copy with no entry left to keep
+        // is a new entry, and existing copies beyond those asked for are dropped ('a','a' over a,a,a keeps two).
+        // A choice holds each value once (Qomon keeps one entry per checkbox value): a repeat asked for is dropped.
+        private static List<JsonObject> Exact(AnswerChange change, List<JsonObject> existing, bool byRef)
         {
             var result = new List<JsonObject>(change.Values.Count);
             foreach (var value in change.Values)
             {
+                if (byRef && IndexOf(result, value, byRef) >= 0) continue;
                 var index = IndexOf(existing, value);
                 if (index >= 0)
                 {
@@ -158,6 +161,8 @@ namespace Qomon.Client.Merge
             return result;
         }
 
+        // Removing a value removes every copy of it (a repeated canvass note is one value to the caller); adding a
+        // value the answer already holds adds nothing, so a re-run changes nothing.
         private static List<JsonObject> Modified(AnswerChange change, List<JsonObject> existing, bool byRef)
         {
             foreach (var value in change.Removed)

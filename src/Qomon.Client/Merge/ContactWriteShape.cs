@@ -40,10 +40,10 @@ namespace Qomon.Client.Merge
                     case AnswerKinds.CustomFieldsLegacyKey:
                         if (customFields == null)
                         {
-                            customFields = new JsonArray();
+                            customFields = AppendEntries(new JsonArray(), value);
                             body[AnswerKinds.CustomFieldsKey] = customFields;
                         }
-                        AppendEntries(customFields, value);
+                        else AppendEntriesNotUnder(customFields, value);
                         break;
                     default:
                         body[key] = value is JsonValue && IsKnownDate(key) && JsonRead.GetText(value) is string text && QomonDate.LooksLikeTimestamp(text)
@@ -85,28 +85,45 @@ namespace Qomon.Client.Merge
             return trimmed;
         }
 
+        // Every entry is kept, repeated values included: the server holds them as separate entries (a text, numeric
+        // or date form adds each entry it is sent), and leaving one out deletes it.
         private static JsonArray AppendEntries(JsonArray target, JsonNode? entries)
         {
             if (!(entries is JsonArray list)) return target;
             foreach (var entry in list)
             {
                 var trimmed = EntryShape.Trim(entry);
-                if (trimmed == null || Contains(target, trimmed)) continue;
-                target.Add(trimmed);
+                if (trimmed != null) target.Add(trimmed);
             }
             return target;
         }
 
-        // Both custom-field keys may carry the same entries; one copy each. Lists are short, a scan is cheapest.
-        private static bool Contains(JsonArray target, JsonObject entry)
+        // Both custom-field keys may carry the same entries: an entry under the second key that matches one under
+        // the first, copy for copy, is that entry again; only the copies beyond the first key's count are added.
+        private static void AppendEntriesNotUnder(JsonArray firstKeyEntries, JsonNode? entries)
         {
-            if (target.Count == 0 || !EntryShape.TryGetFormId(entry, out var formId)) return false;
-            var value = EntryShape.ValueOf(entry);
-            foreach (var existing in target)
+            if (!(entries is JsonArray list)) return;
+            var matched = new bool[firstKeyEntries.Count];
+            foreach (var entry in list)
             {
-                if (EntryShape.TryGetFormId(existing, out var otherId) && otherId == formId && EntryShape.ValueOf((JsonObject)existing!).SameAs(value.RefId, value.Data)) return true;
+                var trimmed = EntryShape.Trim(entry);
+                if (trimmed == null) continue;
+                var index = IndexOfUnmatched(firstKeyEntries, matched, trimmed);
+                if (index >= 0) matched[index] = true;
+                else firstKeyEntries.Add(trimmed);
             }
-            return false;
+        }
+
+        private static int IndexOfUnmatched(JsonArray entries, bool[] matched, JsonObject entry)
+        {
+            if (!EntryShape.TryGetFormId(entry, out var formId)) return -1;
+            var value = EntryShape.ValueOf(entry);
+            for (var i = 0; i < matched.Length; i++)
+            {
+                if (!matched[i] && EntryShape.TryGetFormId(entries[i], out var otherId) && otherId == formId
+                    && EntryShape.ValueOf((JsonObject)entries[i]!).SameAs(value.RefId, value.Data)) return i;
+            }
+            return -1;
         }
     }
 }

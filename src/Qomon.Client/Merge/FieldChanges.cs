@@ -45,28 +45,49 @@ namespace Qomon.Client.Merge
                 changes.Add(new FieldChange(path, item.Kind, Join(forms, item.FormId, oldValues), Join(forms, item.FormId, newValues)));
                 return;
             }
-            foreach (var value in oldValues)
-            {
-                if (!AnswerChange.Contains(newValues, value))
-                    changes.Add(new FieldChange(path, FieldChangeKind.Removed, forms.DisplayAnswer(item.FormId, value.RefId, value.Data), ""));
-            }
-            foreach (var value in newValues)
-            {
-                if (!AnswerChange.Contains(oldValues, value))
-                    changes.Add(new FieldChange(path, FieldChangeKind.Added, "", forms.DisplayAnswer(item.FormId, value.RefId, value.Data)));
-            }
+            foreach (var group in Grouped(AnswerMultiset.Minus(oldValues, newValues)))
+                changes.Add(new FieldChange(path, FieldChangeKind.Removed, Display(forms, item.FormId, group), ""));
+            foreach (var group in Grouped(AnswerMultiset.Minus(newValues, oldValues)))
+                changes.Add(new FieldChange(path, FieldChangeKind.Added, "", Display(forms, item.FormId, group)));
         }
 
+        // A repeated value is shown once with its count ("Not home ×2"), so a lost copy is visible.
         private static string Join(FormCatalog forms, long formId, List<AnswerValue> values)
         {
-            if (values.Count == 1) return DisplayText.Shorten(forms.DisplayAnswer(formId, values[0].RefId, values[0].Data));
             var text = new StringBuilder();
-            foreach (var value in values)
+            foreach (var group in Grouped(values))
             {
                 if (text.Length > 0) text.Append("; ");
-                text.Append(forms.DisplayAnswer(formId, value.RefId, value.Data));
+                text.Append(Display(forms, formId, group));
             }
             return DisplayText.Shorten(text.ToString());
+        }
+
+        private static string Display(FormCatalog forms, long formId, Copies group)
+        {
+            var text = forms.DisplayAnswer(formId, group.Value.RefId, group.Value.Data);
+            return group.Count == 1 ? text : text + " \u00D7" + group.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Each distinct value once, in first-seen order, with the number of its copies.</summary>
+        private static List<Copies> Grouped(List<AnswerValue> values)
+        {
+            var groups = new List<Copies>(values.Count);
+            foreach (var value in values)
+            {
+                var group = groups.Find(g => g.Value.SameAs(value.RefId, value.Data));
+                if (group == null) groups.Add(new Copies(value));
+                else group.Count++;
+            }
+            return groups;
+        }
+
+        private sealed class Copies
+        {
+            public Copies(AnswerValue value) => Value = value;
+
+            public AnswerValue Value { get; }
+            public int Count { get; set; } = 1;
         }
     }
 }

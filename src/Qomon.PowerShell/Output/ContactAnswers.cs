@@ -9,39 +9,40 @@ namespace Qomon.PowerShell.Output
     /// <summary>
     /// The Answers view of a Qomon.Contact (a CodeProperty in Qomon.Types.ps1xml): form answers and custom
     /// fields by their label, e.g. $c.Answers.'Favourite topic'. A choice shows its value's label, a checkbox
-    /// an array of labels, a text, number or date form its data. Computed on access from the contact as read,
-    /// so it costs nothing for contacts nobody looks at. Both custom-field keys (custom_fields, customfields)
-    /// are read; soft-deleted entries are skipped.
+    /// an array of labels, a text, number or date form its data (an array when it holds several entries, every
+    /// copy of a repeated value shown). Built on first access from the contact as read and then kept with it,
+    /// so that $c.Answers.'Level of support' = 'Opposed' is remembered and Set-QomonContact can write it
+    /// (see AnswerEdits). Both custom-field keys (custom_fields, customfields) are read, an entry under both
+    /// once; soft-deleted entries are skipped.
     /// </summary>
     public static class ContactAnswers
     {
-        private static readonly string[] AnswerLists = { "formdatas", "custom_fields", "customfields" };
-
         /// <summary>Called by the type data; returns a PSCustomObject, empty when there are no answers.</summary>
-        public static object Get(PSObject instance)
+        public static object Get(PSObject instance) => ContactSnapshots.AnswersOf(instance)?.View ?? new PSObject();
+
+        internal static AnswersView Build(JsonObject contact, FormCatalog forms)
         {
-            var answers = new PSObject();
-            if (!ContactSnapshots.TryGet(instance, out var contact, out var forms)) return answers;
-            var values = new List<(string Key, long FormId, string? Value)>();
-            foreach (var list in AnswerLists)
+            var values = new List<(string Key, AnswerKind Kind, long FormId, string? Value)>();
+            foreach (var kind in new[] { AnswerKind.FormData, AnswerKind.CustomField })
             {
-                if (!(contact[list] is JsonArray entries)) continue;
-                foreach (var entry in entries.OfType<JsonObject>())
+                var byForm = Qomon.Client.Merge.ContactDiff.AnswersOf(contact, kind);
+                if (byForm == null) continue;
+                foreach (var form in byForm)
                 {
-                    if (entry["deleted_at"] is JsonValue deleted && deleted.ToString().Length > 0) continue;
-                    var formId = AsLong(entry["form_id"]);
-                    if (formId == null) continue;
-                    values.Add((KeyOf(forms, formId.Value), formId.Value, ValueOf(forms, formId.Value, entry)));
+                    foreach (var answer in form.Value) values.Add((KeyOf(forms, form.Key), kind, form.Key, ValueOf(forms, form.Key, answer.RefId, answer.Data)));
                 }
             }
+            var view = new AnswersView();
             foreach (var group in values.GroupBy(v => v.Key))
             {
-                var form = forms.Find(group.First().FormId);
+                var first = group.First();
+                var form = forms.Find(first.FormId);
                 var items = group.Select(v => v.Value).ToArray();
-                object? value = form?.Type == "checkbox" || items.Length > 1 ? items : items[0];
-                answers.Properties.Add(new PSNoteProperty(group.Key, value));
+                var asList = form?.Type == "checkbox" || items.Length > 1;
+                view.View.Properties.Add(new PSNoteProperty(group.Key, asList ? items.Clone() : items[0]));
+                view.Shown.Add(new ShownAnswer(group.Key, first.Kind, first.FormId, form, items));
             }
-            return answers;
+            return view;
         }
 
         private static string KeyOf(FormCatalog forms, long formId)
@@ -53,28 +54,13 @@ namespace Qomon.PowerShell.Output
             return twin ? form.Label + " [" + formId + "]" : form.Label;
         }
 
-        private static string? ValueOf(FormCatalog forms, long formId, JsonObject entry)
+        private static string? ValueOf(FormCatalog forms, long formId, long refId, string? data)
         {
-            var data = entry["data"]?.ToString();
             var form = forms.Find(formId);
-            if (form != null && form.IsFreeText) return data;
-            var refId = AsLong(entry["form_ref_id"]);
-            if (form == null) return data;
+            if (form == null || form.IsFreeText) return data;
             // The refvalue by id; failing that, by its stored slug.
-            var refValue = form.RefValues.FirstOrDefault(r => refId != null && r.Id == refId.Value)
-                           ?? form.RefValues.FirstOrDefault(r => r.Value != null && r.Value == data);
+            var refValue = form.RefValues.FirstOrDefault(r => r.Id == refId) ?? form.RefValues.FirstOrDefault(r => r.Value != null && r.Value == data);
             return refValue?.Label ?? refValue?.Value ?? data;
-        }
-
-        private static long? AsLong(JsonNode? node)
-        {
-            if (node is JsonValue value)
-            {
-                if (value.TryGetValue(out long l)) return l;
-                if (value.TryGetValue(out System.Text.Json.JsonElement e) && e.ValueKind == System.Text.Json.JsonValueKind.Number && e.TryGetInt64(out l)) return l;
-                if (long.TryParse(value.ToString(), out l)) return l;
-            }
-            return null;
         }
     }
 }

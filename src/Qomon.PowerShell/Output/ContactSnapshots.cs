@@ -24,6 +24,9 @@ namespace Qomon.PowerShell.Output
 
             public JsonObject AsRead { get; }
             public FormCatalog Forms { get; }
+
+            /// <summary>The Answers view, built on first access and kept, so that an assignment to it is remembered.</summary>
+            public AnswersView? Answers { get; set; }
         }
 
         private static readonly ConditionalWeakTable<PSObject, Snapshot> Table = new ConditionalWeakTable<PSObject, Snapshot>();
@@ -62,7 +65,24 @@ namespace Qomon.PowerShell.Output
             return true;
         }
 
-        /// <summary>The forms that were current when the contact was read (for its Answers view).</summary>
+        /// <summary>The contact's Answers view (built on first access), or null when the object was not read by this module.</summary>
+        internal static AnswersView? AnswersOf(PSObject contact)
+        {
+            if (!Table.TryGetValue(contact, out var snapshot)) return null;
+            lock (snapshot)
+            {
+                return snapshot.Answers ??= ContactAnswers.Build(snapshot.AsRead, snapshot.Forms);
+            }
+        }
+
+        /// <summary>The Answers view if it was ever shown (only then can it hold an edit).</summary>
+        internal static AnswersView? AnswersIfShown(PSObject contact)
+        {
+            if (!Table.TryGetValue(contact, out var snapshot)) return null;
+            lock (snapshot) return snapshot.Answers;
+        }
+
+        /// <summary>The forms that were current when the contact was read.</summary>
         internal static bool TryGet(PSObject contact, out JsonObject asRead, out FormCatalog forms)
         {
             if (Table.TryGetValue(contact, out var snapshot))

@@ -67,7 +67,7 @@ namespace Qomon.PowerShell.Writing
         {
             var record = new WriteRecord(++_position, input);
             if (_shape != RecordShape.Create && ContactSnapshots.TryGetEdit(input, out var original, out var edited))
-                FromEditedContact(record, original, edited);
+                FromEditedContact(record, input, original, edited);
             else
                 FromEntries(record, InputFlattener.Flatten(input));
             return record;
@@ -117,7 +117,7 @@ namespace Qomon.PowerShell.Writing
         private static bool HoldsAnyValue(JsonObject contact) =>
             contact.Any(p => !JsonRead.IsBlank(p.Value) && !(p.Value is JsonArray list && list.Count == 0) && !(p.Value is JsonObject map && map.Count == 0));
 
-        private void FromEditedContact(WriteRecord record, JsonObject original, JsonObject edited)
+        private void FromEditedContact(WriteRecord record, PSObject input, JsonObject original, JsonObject edited)
         {
             if (original.TryGetPropertyValue("id", out var idNode) && JsonRead.TryGetLong(idNode, out var id))
             {
@@ -134,20 +134,14 @@ namespace Qomon.PowerShell.Writing
                 if (ContactFields.TryResolve(added, out _) || ContactFields.IsReadOnly(added) || ContactFields.IsStructured(added)) continue;
                 record.Fail(WriteErrors.InvalidInput(record, added, "a property added to a Qomon.Contact is not a contact field; change answers with -Property @{ 'form:<label>' = ... } or a form:<label> column"));
             }
-            if (!record.IsPending) return;
-
-            if (_shape == RecordShape.Merge)
-            {
-                var changes = ContactChangeDetector.Between(original, edited);
-                if (!ApplyTags(record, changes)) return;
-                record.AsRead = original;
-                record.Changes = changes;
-                return;
-            }
-            var tags = new ContactChanges();
-            if (!ApplyTags(record, tags)) return;
-            record.Changes = tags;
-            record.FullContact = ContactMerger.Merge(ContactWriteShape.From(edited), tags, _forms).Body;
+            // -Replace sends the edited contact whole; both shapes add the Answers view's edits and the tag switches.
+            var changes = _shape == RecordShape.Merge ? ContactChangeDetector.Between(original, edited) : new ContactChanges();
+            foreach (var problem in ContactEdits.Read(input, original, edited, changes, WriteErrors.InvalidInputId))
+                record.Fail(WriteErrors.InvalidInput(record, problem.Field, problem.Message, problem.ErrorId));
+            if (!record.IsPending || !ApplyTags(record, changes)) return;
+            record.Changes = changes;
+            if (_shape == RecordShape.Merge) record.AsRead = original;
+            else record.FullContact = ContactMerger.Merge(ContactWriteShape.From(edited), changes, _forms).Body;
         }
 
         private bool ApplyTags(WriteRecord record, ContactChanges changes)

@@ -18,17 +18,26 @@ namespace Qomon.Client.Tests.Merge
 
         public MergeCostTests(ITestOutputHelper output) => this.output = output;
 
-
         [Fact]
-        public void TheGeneratedContactHasTheAdvertisedSize()
+        public void AMergeOfTheRealisticContactChangesTheFiveEditsAndNothingElse()
         {
             var contact = ContactFixtureGenerator.Contact();
-            var body = ContactWriteShape.From(contact);
-            var scalarFields = body.Count(p => p.Key != "address" && p.Key != "tags" && p.Key != "notes" && p.Key != "formdatas" && p.Key != "custom_fields");
-            Assert.Equal(30, scalarFields + body["address"]!.AsObject().Count); // action_ids counted as a field, address as its parts
-            Assert.Equal(12, body["formdatas"]!.AsArray().Count + body["custom_fields"]!.AsArray().Count);
-            Assert.Equal(5, body["notes"]!.AsArray().Count);
-            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(contact, ContactFixtureGenerator.Contact()));
+            var result = ContactMerger.Merge(contact, ContactFixtureGenerator.TypicalChanges(), ContactFixtureGenerator.Forms());
+
+            Assert.Equal(new[]
+            {
+                "firstname: 'Camille1' -> 'Camila'",
+                "address.city: 'Lyon' -> 'Villeurbanne'",
+                "tags: + 'canvassed'",
+                "form:Topics: + 'Schools'",
+                "custom:Food: 'Hamburger' -> 'Salad'",
+            }, result.Differences.Select(d => d.ToString()));
+            // The whole body, not only the touched fields, differs from the contact as read by those five edits.
+            Assert.Equal(5, ContactDiff.Between(contact, result.Body).Count);
+            Assert.Equal(9, result.Body["formdatas"]!.AsArray().Count);
+            Assert.Equal(4, result.Body["custom_fields"]!.AsArray().Count);
+            Assert.Equal(5, result.Body["notes"]!.AsArray().Count);
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(contact, ContactFixtureGenerator.Contact()), "the merge left the contact as read untouched");
         }
 
         [Fact]

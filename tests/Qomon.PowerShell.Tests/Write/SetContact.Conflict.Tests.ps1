@@ -56,8 +56,7 @@ Describe 'A Qomon.Contact edited while the server changed' {
         $id = New-TestContact -Contact (New-RichContactBody)
         $mine = Get-QomonContact -Id $id
         Set-QomonContact -Id $id -Property @{ 'form:Level of support' = 'Opposed' } -Connection $script:other
-        ($mine.formdatas | Where-Object form_id -EQ 47570).data = 'strong_support'
-        ($mine.formdatas | Where-Object form_id -EQ 47570).form_ref_id = 15660
+        $mine.Answers.'Level of support' = 'Strong support'
         $mine | Set-QomonContact -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.Conflict*'
         $errors[0].ErrorDetails.Message | Should -BeLike '*form:Level of support*'

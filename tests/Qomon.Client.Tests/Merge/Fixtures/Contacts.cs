@@ -20,6 +20,30 @@ namespace Qomon.Client.Tests.Merge.Fixtures
             return contact;
         }
 
+        /// <summary>
+        /// Camille with repeated entries, as canvassing leaves them: "Not home" twice in Comments (text) on different
+        /// dates, 4 twice in Household size (numeric), 2026-03-01 twice in Last visit (date), and the member number
+        /// twice in custom fields; the two Consent checkbox values stay.
+        /// </summary>
+        public static JsonObject CamilleWithRepeatedEntries()
+        {
+            var contact = Camille();
+            var formdatas = contact["formdatas"]!.AsArray();
+            formdatas.Add(Entry(7101, 103, 1031, NotHome, FirstVisit));
+            formdatas.Add(Entry(7102, 103, 1031, NotHome, SecondVisit));
+            formdatas.Add(Entry(7103, 104, 1041, "4", SecondVisit));
+            formdatas.Add(Entry(7104, 105, 1051, "2026-03-01T00:00:00.000000Z", SecondVisit));
+            contact["customfields"]!.AsArray().Add(Entry(9101, 203, 2031, "M-0042", SecondVisit));
+            return contact;
+        }
+
+        public const string NotHome = "Not home", FirstVisit = "2026-02-01T18:00:00.000Z", SecondVisit = "2026-02-08T18:30:00.000Z";
+
+        private static JsonObject Entry(long id, long formId, long refId, string data, string date) => new JsonObject
+        {
+            ["id"] = id, ["form_id"] = formId, ["form_ref_id"] = refId, ["data"] = data, ["date"] = date, ["contact_id"] = Id, ["group_id"] = 42,
+        };
+
         /// <summary>A sparse contact: no address, tags, notes or answers; birth place in the older spelling.</summary>
         public static JsonObject Sparse() => JsonNode.Parse("""
             {"id":42,"CreatedAt":"2026-01-02T03:04:05.123456Z","UpdatedAt":"2026-01-02T03:04:05.123456Z","group_id":7,
