@@ -3,18 +3,18 @@
 .SYNOPSIS
     Issue 5's benchmark: the module against the Qomon emulator and against the hand-written baseline script.
 .DESCRIPTION
-    Called by `./build.ps1 -Task Bench` after the build. Runs the six scenarios (bench/scenarios/), each against
+    Called by `./build.ps1 -Task Bench` after the build. Runs the seven scenarios (bench/scenarios/), each against
     its own emulator process, each measured run in a fresh pwsh (bench/runners/), then prints the results table
     and writes it as Markdown and JSON to bench/results/ (latest.* and a dated copy). See bench/README.md.
 .PARAMETER Scenario
-    Run only these scenarios (numbers 1-6); all by default.
+    Run only these scenarios (numbers 1-7); all by default.
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
-    [ValidateRange(1, 6)]
-    [int[]] $Scenario = @(1, 2, 3, 4, 5, 6),
+    [ValidateRange(1, 7)]
+    [int[]] $Scenario = @(1, 2, 3, 4, 5, 6, 7),
     [string] $ResultsDirectory = (Join-Path $PSScriptRoot 'results')
 )
 $ErrorActionPreference = 'Stop'
@@ -52,6 +52,7 @@ $scenarios = [ordered]@{
     '4' = { Invoke-MergeCostScenario -Context $context }
     '5' = { Invoke-ImportCostScenario -Context $context }
     '6' = { Invoke-TokensPerRecordScenario -Context $context }
+    '7' = { Invoke-ReadWriteWindowScenario -Context $context }
 }
 $rows = [System.Collections.Generic.List[object]]::new()
 $details = [ordered]@{}

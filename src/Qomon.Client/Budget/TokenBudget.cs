@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using Qomon.Client.Budget;
 
 namespace Qomon.Client
 {
@@ -88,7 +89,39 @@ namespace Qomon.Client
 
         /// <summary>Waits (cancellably) until <paramref name="cost"/> tokens are available and takes them.
         /// Returns the tokens reserved, to hand back to <see cref="Complete"/> or <see cref="Abandon"/>.</summary>
-        internal async Task<double> AcquireAsync(double cost, CancellationToken cancellationToken)
+        internal Task<double> AcquireAsync(double cost, CancellationToken cancellationToken) =>
+            TakeAsync(cost, countsAsRequest: true, cancellationToken);
+
+        /// <summary>
+        /// Waits (cancellably) until <paramref name="cost"/> tokens are available and sets them aside for requests
+        /// that will draw on them later (TokenReservation.Use): one record's read and write, taken together so that
+        /// its write never waits for tokens after its read. Dispose the reservation to give back what was not drawn.
+        /// </summary>
+        internal async Task<TokenReservation> ReserveAsync(double cost, CancellationToken cancellationToken)
+        {
+            var taken = await TakeAsync(cost, countsAsRequest: false, cancellationToken).ConfigureAwait(false);
+            return new TokenReservation(this, taken);
+        }
+
+        /// <summary>A request goes out on tokens a reservation already took: only the request is counted.</summary>
+        internal void StartDrawn()
+        {
+            lock (_gate) _inFlightRequests++;
+        }
+
+        /// <summary>Gives back reserved tokens no request drew on.</summary>
+        internal void Release(double unused)
+        {
+            if (unused <= 0) return;
+            lock (_gate)
+            {
+                Refill();
+                _inFlight = Math.Max(0, _inFlight - unused);
+                _tokens = Math.Min(_burst, _tokens + unused);
+            }
+        }
+
+        private async Task<double> TakeAsync(double cost, bool countsAsRequest, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var started = EnterWait();
@@ -129,7 +162,7 @@ namespace Qomon.Client
                         {
                             _tokens -= needed;
                             _inFlight += needed;
-                            _inFlightRequests++;
+                            if (countsAsRequest) _inFlightRequests++;
                             return needed;
                         }
                         var refill = TimeSpan.FromTicks((long)Math.Ceiling((needed - _tokens) / _rate * TimeSpan.TicksPerSecond));

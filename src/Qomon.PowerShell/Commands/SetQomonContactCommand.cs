@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using Qomon.Client.Writing;
 using Qomon.PowerShell.Output;
 using Qomon.PowerShell.Writing;
 
@@ -69,9 +70,10 @@ namespace Qomon.PowerShell.Commands
             CheckParameters();
             var shape = Replace ? RecordShape.Replace : RecordShape.Merge;
             _reader = new RecordReader(Forms, shape, ClearEmpty, AddTag, RemoveTag);
+            var writer = new ContactWriter(QomonConnection, Forms);
             WriteOperation operation = Replace
-                ? new ReplaceOperation(this, Client, Forms, ReplaceConsent())
-                : new MergeOperation(this, Client, Forms, Force);
+                ? new ReplaceOperation(this, Client, writer, Forms, ReplaceConsent())
+                : new MergeOperation(this, writer, Force);
             StartRun(operation, PassThru);
         }
 

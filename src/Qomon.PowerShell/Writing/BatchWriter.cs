@@ -66,8 +66,16 @@ namespace Qomon.PowerShell.Writing
             _batch.Clear();
             _batchNumber++;
             RefuseLaterDuplicates(batch);
-            if (_options.StopAtFirstError) ProcessOneByOne(batch);
-            else ProcessConcurrently(batch);
+            try
+            {
+                if (_options.StopAtFirstError) ProcessOneByOne(batch);
+                else ProcessConcurrently(batch);
+            }
+            finally
+            {
+                // A planned write that was never committed (declined, -WhatIf, stopped) gives its tokens back.
+                foreach (var record in batch) record.Plan?.Dispose();
+            }
         }
 
         // Reads, confirmations and writes overlap: a record is confirmed (in input order, on the pipeline thread) as
@@ -114,7 +122,11 @@ namespace Qomon.PowerShell.Writing
             if (record.Outcome == RecordOutcome.Pending) record.Outcome = RecordOutcome.NeedsWrite;
             if (record.Outcome == RecordOutcome.NeedsWrite) _operation.Confirm(record);
             _progress.Update(_phase);
-            if (record.Outcome != RecordOutcome.NeedsWrite) return EmitSettled(batch, emitted);
+            if (record.Outcome != RecordOutcome.NeedsWrite)
+            {
+                record.Plan?.Dispose();
+                return EmitSettled(batch, emitted);
+            }
             toWrite.Add(record);
             foreach (var done in writes.Submit(record)) { Settle(done); emitted = EmitSettled(batch, emitted); }
             return emitted;

@@ -25,24 +25,6 @@ namespace Qomon.PowerShell.Writing
             return string.Join(" ", parts);
         }
 
-        /// <summary>
-        /// Conflict paths as people know them: form:47580 becomes form:Main concern; field paths stay as they are.
-        /// </summary>
-        internal static string Labels(IEnumerable<string> paths, FormCatalog forms) =>
-            string.Join(", ", paths.Select(path => Label(path, forms)));
-
-        private static string Label(string path, FormCatalog forms)
-        {
-            foreach (var kind in new[] { AnswerKind.FormData, AnswerKind.CustomField })
-            {
-                var prefix = AnswerKinds.Prefix(kind);
-                if (path.StartsWith(prefix, System.StringComparison.Ordinal)
-                    && long.TryParse(path.Substring(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var formId))
-                    return forms.DisplayPath(kind, formId);
-            }
-            return path;
-        }
-
         private static string Text(JsonObject contact, string key) =>
             contact.TryGetPropertyValue(key, out var node) ? (JsonRead.GetText(node) ?? "").Trim() : "";
     }

@@ -22,10 +22,9 @@ namespace Qomon.PowerShell.Writing
         private FormCatalog? _forms;
 
         /// <summary>
-        /// How many records are read, confirmed and written together (1 to 1000, default 20). Small on purpose: a
-        /// merge writes what it read plus the changes, so another user's edit made between a contact's read and its
-        /// write would be overwritten. At Qomon's budget (10 tokens/s, 6 per updated contact) a batch of 20 keeps that
-        /// gap near 10 seconds (100 would make it nearly a minute), and the budget, not the batch, sets the speed.
+        /// How many records are read, confirmed and written together (1 to 1000, default 20). The time between a
+        /// contact's read and its write does not depend on it: ContactWriter takes each record's read and write tokens
+        /// together and reads again a read older than a second. The budget, not the batch, sets the speed.
         /// </summary>
         [Parameter]
         [ValidateRange(1, 1000)]

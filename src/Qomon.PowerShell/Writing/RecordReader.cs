@@ -85,7 +85,7 @@ namespace Qomon.PowerShell.Writing
 
         private void FromEntries(WriteRecord record, FlattenedInput flat)
         {
-            var result = ContactChangesReader.Read(flat.Entries, _forms, _options);
+            var result = ContactChangesReader.Read(UpdatedAtInput.AsInstant(flat.Entries), _forms, _options);
             record.Id = result.Id;
             if (result.Id.HasValue) record.Target = result.Id.Value;
             record.SeenUpdatedAt = result.UpdatedAt;

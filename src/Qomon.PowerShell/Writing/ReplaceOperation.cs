@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Text.Json.Nodes;
@@ -9,6 +8,7 @@ using System.Threading.Tasks;
 using Qomon.Client;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
+using Qomon.Client.Writing;
 
 namespace Qomon.PowerShell.Writing
 {
@@ -23,15 +23,17 @@ namespace Qomon.PowerShell.Writing
     {
         private readonly PSCmdlet _cmdlet;
         private readonly QomonClient _client;
+        private readonly ContactWriter _writer;
         private readonly FormCatalog _forms;
         private readonly ReplaceConsent _consent;
         private bool _yesToAll;
         private bool _noToAll;
 
-        internal ReplaceOperation(PSCmdlet cmdlet, QomonClient client, FormCatalog forms, ReplaceConsent consent)
+        internal ReplaceOperation(PSCmdlet cmdlet, QomonClient client, ContactWriter writer, FormCatalog forms, ReplaceConsent consent)
         {
             _cmdlet = cmdlet;
             _client = client;
+            _writer = writer;
             _forms = forms;
             _consent = consent;
         }
@@ -59,12 +61,9 @@ namespace Qomon.PowerShell.Writing
             IReadOnlyList<FieldChange>? differences = null;
             if (record.Current != null)
             {
-                // Clearing an empty list or a false flag (action_ids: [], mobile_invalid: false) loses nothing; naming it would only hide what does.
-                differences = ContactMerger.Merge(record.Current, ContactChangeDetector.Between(record.Current, record.FullContact!), _forms).Differences
-                    .Where(d => !(d.Kind == FieldChangeKind.Cleared && (d.OldValue.Length == 0 || d.OldValue == "[]" || d.OldValue == "false"))).ToList();
-                var lost = differences;
-                cleared = ContactWriteShape.FieldsClearedByReplace(record.Current, record.FullContact!, _forms)
-                    .Where(name => !name.EndsWith("]", StringComparison.Ordinal) ? lost.Any(d => d.Path == name) : true).ToList();
+                var preview = ReplacePreview.Of(record.Current, record.FullContact!, _forms);
+                differences = preview.Differences;
+                cleared = preview.Cleared;
             }
             var action = cleared == null ? "Replace all fields (fields the input leaves out are cleared)"
                 : cleared.Count == 0 ? "Replace all fields (none is cleared)"
@@ -97,11 +96,8 @@ namespace Qomon.PowerShell.Writing
             }
         }
 
-        // A full replacement is the same body whatever the server holds, so after a lost answer it is resent as is,
-        // unless reading back shows it applied.
-        internal override Task WriteAsync(WriteRecord record, CancellationToken cancellationToken) =>
-            VerifiedReplace.RunAsync(_client, record, record.FullContact!,
-                now => ContactChangeDetector.Between(now, record.FullContact!).IsEmpty ? null : record.FullContact!, cancellationToken);
+        internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken) =>
+            WriteOutcomes.Apply(record, await _writer.ReplaceAsync(record.Id!.Value, record.FullContact!, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>What the caller said about confirming -Replace, worked out once per command.</summary>

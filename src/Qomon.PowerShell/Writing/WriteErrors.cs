@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Qomon.Client;
+using Qomon.Client.Writing;
 using Qomon.PowerShell.Infrastructure;
 
 namespace Qomon.PowerShell.Writing
@@ -18,9 +19,10 @@ namespace Qomon.PowerShell.Writing
         internal const string IdNotAllowedId = "Qomon.IdNotAllowed";
         internal const string EmptyContactId = "Qomon.EmptyContact";
         internal const string DuplicateIdInBatchId = "Qomon.DuplicateIdInBatch";
-        internal const string ConflictId = QomonErrors.ConflictId;
+        internal const string ConflictId = ContactWriteErrorIds.Conflict;
         internal const string ReplaceNeedsConfirmationId = "Qomon.ReplaceNeedsConfirmation";
-        internal const string OutcomeUnknownId = "Qomon.WriteOutcomeUnknown";
+        internal const string OutcomeUnknownId = ContactWriteErrorIds.OutcomeUnknown;
+        internal const string NotAsSentId = ContactWriteErrorIds.NotAsSent;
 
         internal static ErrorRecord InvalidInput(WriteRecord record, string field, string problem, string errorId = InvalidInputId)
         {
@@ -57,6 +59,13 @@ namespace Qomon.PowerShell.Writing
                           (readBackFailure == null ? "." : $", and reading the contact back failed too ({Describe(readBackFailure)}).");
             return Build(failure, OutcomeUnknownId, ErrorCategory.ConnectionError, record.Target, message,
                 "Check the contact with Get-QomonContact before sending this record again.");
+        }
+
+        internal static ErrorRecord NotAsSent(WriteRecord record, ContactWriteResult result)
+        {
+            var message = $"{record.Describe()}: the write was sent, but {result.Message}. The record is not counted as updated.";
+            return Build(new InvalidOperationException(message), NotAsSentId, ErrorCategory.InvalidResult, record.Target, message,
+                "Check these fields with Get-QomonContact: Qomon may keep them in another form than the module sends.");
         }
 
         /// <summary>An API failure (404, 422, 429 after retries...), with the record named in front of the request line.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Qomon.Client.Merge;
+using Qomon.Client.Writing;
 
 namespace Qomon.PowerShell.Writing
 {
@@ -40,7 +41,8 @@ namespace Qomon.PowerShell.Writing
         /// <summary>The contact as the server held it before the write (merge reads it; -Replace only for a preview).</summary>
         internal JsonObject? Current { get; set; }
 
-        internal MergeResult? Merge { get; set; }
+        /// <summary>Merge: the write planned from the read, holding the record's write tokens until it is committed or dropped.</summary>
+        internal ContactWritePlan? Plan { get; set; }
 
         /// <summary>The contact as stored after the write (or as read, for an unchanged record).</summary>
         internal JsonObject? Stored { get; set; }

@@ -1,0 +1,29 @@
+using System;
+using System.Text.Json.Nodes;
+using Qomon.Client.Merge;
+
+namespace Qomon.Client.Writing
+{
+    /// <summary>One contact to merge changes into: what to change and what the caller saw, for the conflict checks.</summary>
+    public sealed class ContactMergeRequest
+    {
+        public ContactMergeRequest(long id, ContactChanges changes)
+        {
+            Id = id;
+            Changes = changes ?? throw new ArgumentNullException(nameof(changes));
+        }
+
+        public long Id { get; }
+
+        public ContactChanges Changes { get; }
+
+        /// <summary>A contact the caller read and edited: a field the server changed since, which the changes touch too, is a conflict.</summary>
+        public JsonObject? AsRead { get; set; }
+
+        /// <summary>The UpdatedAt the caller's input carries: a contact changed on the server after it is a conflict (whole-contact check).</summary>
+        public DateTimeOffset? SeenUpdatedAt { get; set; }
+
+        /// <summary>Write even over a conflict.</summary>
+        public bool Force { get; set; }
+    }
+}

@@ -1,0 +1,97 @@
+# The read-to-write window at Qomon's own budget (burst 100, 10 tokens/s; a merge costs a 1-token read and a
+# 5-token write). Each PATCH carries the whole contact as read, so another user's edit that lands between a
+# contact's read and its write would be undone. Reads used to run seconds ahead of writes (2 s median, 5.4 s at
+# most for 60 contacts); now a record's read and write tokens are taken together, so the write follows its read
+# at once, and a read older than 1 s is read again before its write.
+#
+# A second writer (another user, straight through the API) watches the emulator's read count and edits another
+# field (phone) of records 22 to 40, each once the module has read two records past it: read by then, and with
+# the old pacing written seconds later from a read made before the edit, which undid it. It also edits the same
+# field (mobile) of record 51, not read by the module yet but read by the caller (Get-QomonContact) before.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1') -Seed 60 -Settings @{ burst = 100; rate = 10 }
+    $script:ids = @(Get-QomonContact -First 60 | ForEach-Object id)
+
+    function Start-SecondWriter {
+        param($Emulator, [object[]] $Edits)
+        # Counted here, before the module starts: the runspace may take a while to start.
+        $readsBefore = Get-EmulatorRequestCount -Emulator $Emulator -Route 'GET /contacts/{id}'
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+            param($Url, $ApiKey, $ReadsBefore, $Edits)
+            $ErrorActionPreference = 'Stop'
+            function Get-Reads { $s = Invoke-RestMethod "$Url/_emulator/stats"; $r = $s.requests.'GET /contacts/{id}'; if ($r) { [int]($r.psobject.Properties.Value | Measure-Object -Sum).Sum } else { 0 } }
+            $deadline = [datetime]::UtcNow.AddMinutes(5)
+            foreach ($edit in $Edits) {
+                while ((Get-Reads) -lt $ReadsBefore + $edit.AfterReads) {
+                    if ([datetime]::UtcNow -gt $deadline) { throw 'The module never read enough contacts.' }
+                    Start-Sleep -Milliseconds 20
+                }
+                while ($true) {
+                    # Take the contact as stored just now, change one field, PATCH it back whole (again after a 429,
+                    # so that this writer never undoes the module's write with a stale copy of its own).
+                    $contact = (Invoke-RestMethod "$Url/_emulator/contacts/$($edit.Id)/history")[-1]
+                    $contact | Add-Member -NotePropertyName $edit.Field -NotePropertyValue $edit.Value -Force
+                    $body = @{ data = @{ contact = $contact } } | ConvertTo-Json -Depth 20
+                    try {
+                        $null = Invoke-RestMethod -Method Patch -Uri "$Url/contacts/$($edit.Id)" -Body $body -ContentType 'application/json' -Headers @{ Authorization = "Bearer $ApiKey" }
+                        break
+                    }
+                    catch { if ([int]$_.Exception.Response.StatusCode -ne 429) { throw }; Start-Sleep -Milliseconds 50 }
+                }
+                "edited $($edit.Id)"
+            }
+        }).AddArgument($Emulator.Url).AddArgument($Emulator.ApiKey).AddArgument($readsBefore).AddArgument($Edits)
+        [pscustomobject]@{ Shell = $shell; Run = $shell.BeginInvoke() }
+    }
+}
+
+AfterAll {
+    Disconnect-Qomon
+    Stop-TestEmulator $script:emulator
+}
+
+Describe 'A 60-contact merge at burst 100 and 10 tokens/s while another user edits' {
+    BeforeAll {
+        $script:contacts = @($script:ids | ForEach-Object { Get-QomonContact -Id $_ })
+        foreach ($contact in $script:contacts) { $contact.mobile = "+33 7 55 55 $($contact.id % 10000)" }
+        $script:otherField = @($script:ids[21..39])
+        $script:sameField = $script:ids[50]
+        # Record n (index n-1) is edited once the module has read n+2 records.
+        $edits = @(@{ Id = $script:sameField; Field = 'mobile'; Value = '+33 6 00 00 00 01'; AfterReads = 20 }) +
+            @(for ($index = 21; $index -le 39; $index++) { @{ Id = $script:ids[$index]; Field = 'phone'; Value = '+33 1 99 99 99 99'; AfterReads = $index + 3 } })
+        $second = Start-SecondWriter $script:emulator -Edits $edits
+        $script:contacts | Set-QomonContact -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationVariable info
+        $script:errors = $errors
+        $script:summary = $info.MessageData
+        $script:secondOutput = $second.Shell.EndInvoke($second.Run)
+        $script:secondErrors = @($second.Shell.Streams.Error)
+        $second.Shell.Dispose()
+    }
+
+    It 'lets the second writer make every edit while the module runs' {
+        $script:secondErrors | Should -BeNullOrEmpty
+        $script:secondOutput | Should -Be @(@($script:sameField) + $script:otherField | ForEach-Object { "edited $_" })
+    }
+
+    It 'keeps the other user''s edits of another field, each made after the module read the contact' {
+        foreach ($id in $script:otherField) {
+            $after = (Get-ContactHistory $script:emulator $id)[-1]
+            $after.phone | Should -Be '+33 1 99 99 99 99' -Because "contact $id's phone was edited by the other user"
+            $after.mobile | Should -Be "+33 7 55 55 $($id % 10000)"
+        }
+    }
+
+    It 'refuses the same-field edit as Qomon.Conflict and keeps the other user''s value' {
+        $script:errors.Count | Should -Be 1
+        $script:errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.Conflict*'
+        $script:errors[0].TargetObject | Should -Be $script:sameField
+        (Get-ContactHistory $script:emulator $script:sameField)[-1].mobile | Should -Be '+33 6 00 00 00 01'
+    }
+
+    It 'updates the 59 others' {
+        $script:summary.Updated | Should -Be 59
+        $script:summary.Conflicts | Should -Be 1
+        $script:summary.Failed | Should -Be 0
+    }
+}
