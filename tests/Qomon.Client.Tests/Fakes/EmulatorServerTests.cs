@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Qomon.Client.Tests.Fakes
 {
     public sealed class EmulatorServerTests
