@@ -166,11 +166,13 @@ namespace Qomon.PowerShell.Commands
             while (Pipeline.Wait(next) is List<PSObject> page)
             {
                 WarnIfFormsMissing();
-                if (!pager.Finished) next = FetchPage(pager); // asked while this page is written
+                // Read before the next page is asked: from then on the pager runs beside this thread.
+                var last = pager.Finished;
+                if (!last) next = FetchPage(pager); // asked while this page is written
                 foreach (var contact in page) WriteObject(contact);
                 written += page.Count;
                 progress.Report(written);
-                if (pager.Finished) break;
+                if (last) break;
             }
             WarnIfFormsMissing();
             progress.Complete(); // on a normal end only: a stopped pipeline takes its progress bar with it
