@@ -179,7 +179,7 @@ namespace Qomon.PowerShell.Commands
             if (pager.MoreMayMatch)
                 WriteWarning($"More contacts may match than this page of {pager.PageSize} holds. Use -All to get every one, or -First/-Skip to choose.");
             if (pager.UnsettledTieGroups > 0)
-                WriteVerbose($"{pager.UnsettledTieGroups} run(s) of contacts sharing one lastchange kept changing order between requests; the count check below covers them.");
+                WriteVerbose($"{pager.UnsettledTieGroups} run(s) of contacts sharing one lastchange kept changing order between requests and were left unsettled; the count check at the end covers them.");
             if (pager.Check is ContactPagerShortfall check)
             {
                 if (SearchProgress.ShortfallWarning(check) is string warning) WriteWarning(warning);
