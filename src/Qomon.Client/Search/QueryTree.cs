@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
 namespace Qomon.Client.Search
@@ -31,7 +32,7 @@ namespace Qomon.Client.Search
 
         /// <summary>
         /// The query AND one more condition, still two levels deep: under a root $all the condition joins the first
-        /// $all group (or a new group); under a root $at_least_one it joins every group, which must then all be $all.
+        /// $all group (or a new group); under a root $at_least_one it joins every alternative (an $at_least_one group is split into one $all group per condition).
         /// The input is not changed.
         /// </summary>
         public static JsonObject And(JsonObject? query, JsonObject condition)
@@ -55,15 +56,39 @@ namespace Qomon.Client.Search
             }
             if (copy.TryGetPropertyValue(AtLeastOne, out var anyNode) && anyNode is JsonArray alternatives)
             {
+                var groupsWithCondition = new JsonArray();
                 foreach (var group in alternatives)
                 {
-                    if (!(group is JsonObject g) || !g.TryGetPropertyValue(All, out var members) || !(members is JsonArray list))
-                        throw new ArgumentException("This query cannot take one more condition within two levels (a root $at_least_one over an $at_least_one group); add the condition to the query itself.", nameof(query));
-                    list.Add(condition.DeepClone());
+                    foreach (var allGroup in AsAllGroups(group))
+                    {
+                        ((JsonArray)allGroup[All]!).Add(condition.DeepClone());
+                        groupsWithCondition.Add(allGroup);
+                    }
                 }
-                return copy;
+                return new JsonObject { [AtLeastOne] = groupsWithCondition };
             }
             throw new ArgumentException("A query's root must be $all or $at_least_one over a list of groups.", nameof(query));
+        }
+
+        // Under a root $at_least_one an $at_least_one group only adds alternatives ((a OR b) OR c is a OR b OR c), so
+        // it becomes one $all group per condition, and every group can take one more condition within two levels.
+        private static List<JsonObject> AsAllGroups(JsonNode? group)
+        {
+            var groups = new List<JsonObject>();
+            if (group is JsonObject g && g.Count == 1)
+            {
+                if (g.TryGetPropertyValue(All, out var members) && members is JsonArray)
+                {
+                    groups.Add((JsonObject)g.DeepClone());
+                    return groups;
+                }
+                if (g.TryGetPropertyValue(AtLeastOne, out var alternatives) && alternatives is JsonArray list)
+                {
+                    foreach (var condition in list) groups.Add(new JsonObject { [All] = new JsonArray(condition?.DeepClone()) });
+                    return groups;
+                }
+            }
+            throw new ArgumentException("A query's groups must each be one $all or $at_least_one over conditions.", "query");
         }
 
         private static bool IsMatchAll(JsonObject query) =>

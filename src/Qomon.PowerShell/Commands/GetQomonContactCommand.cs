@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,12 +27,7 @@ namespace Qomon.PowerShell.Commands
     {
         private const string IdSet = "Id";
         private const string SearchSet = "Search";
-        private const int MaxPageSize = 1000;
-
-        // -All holds the page being written and the next one in memory; pages of 200 keep a 50,000-contact read
-        // within 1.3 times the memory of a 5,000-contact one (pages of 1000 need several hundred MB more), for
-        // 1 token per 200 contacts instead of per 1000: a full read still costs a few seconds of budget.
-        private const int StreamingPageSize = 200;
+        private const int MaxPageSize = ContactPagerOptions.MaxPageSize;
 
         /// <summary>One or more contact ids; from the pipeline as numbers or as objects with an Id or ContactId property.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -62,7 +56,7 @@ namespace Qomon.PowerShell.Commands
         [ValidateNotNull]
         public object? UpdatedSince { get; set; }
 
-        /// <summary>Every matching contact, page after page (sorted by lastchange, each contact once).</summary>
+        /// <summary>Every matching contact, page after page (sorted by lastchange, each contact once, also while contacts are written).</summary>
         [Parameter(ParameterSetName = SearchSet)]
         public SwitchParameter All { get; set; }
 
@@ -84,9 +78,9 @@ namespace Qomon.PowerShell.Commands
 
         protected override void Begin()
         {
-            _window = new PagingWindow(PagingParameters);
             if (ParameterSetName == IdSet)
             {
+                _window = new PagingWindow(PagingParameters?.Skip ?? 0, PagingParameters?.First ?? ulong.MaxValue);
                 _reads = new OrderedWorkQueue<long, PSObject>(Pipeline, ThrottleLimit, ReadAsync);
                 return;
             }
@@ -153,69 +147,55 @@ namespace Qomon.PowerShell.Commands
         // Streams pages: each contact is written as its page arrives, and the next page is already on its way.
         private void Search()
         {
-            if (_window!.Full) return; // -First 0: nothing is wanted, so nothing is fetched (the query was still checked)
-            var perPage = All && !ParameterSpecified(nameof(PageSize)) ? StreamingPageSize : PageSize;
-            var fetchAll = All.IsPresent || PagingParameters.First != ulong.MaxValue;
-            if (PagingParameters.First != ulong.MaxValue && !All && !ParameterSpecified(nameof(PageSize)) && _exact == null)
-                perPage = (int)Math.Min(MaxPageSize, Math.Max(1, PagingParameters.First + PagingParameters.Skip));
-
-            var page = 0;
-            if (_exact == null && _window!.SkipRemaining >= (ulong)perPage)
+            var pager = new ContactPager(Client, new ContactPagerOptions
             {
-                // Without a client-side filter every record counts toward -Skip, so whole pages need not be fetched.
-                page = (int)(_window.SkipRemaining / (ulong)perPage);
-                _window.Skipped((ulong)page * (ulong)perPage);
-            }
+                Query = _query!,
+                ExactMatch = _exact,
+                All = All.IsPresent,
+                PageSize = ParameterSpecified(nameof(PageSize)) ? PageSize : (int?)null,
+                Skip = PagingParameters.Skip,
+                First = PagingParameters.First,
+                CountAtStart = All.IsPresent,
+            });
+            if (pager.Finished) return; // -First 0: nothing is wanted, so nothing is fetched (the query was still checked)
 
             StartLoadingForms();
-            var next = FetchPage(page, perPage);
-            var progress = new SearchProgress(this, All ? () => Pipeline.Start(ct => Client.CountAsync(_query!, ct)) : (Func<Task<long>>?)null,
-                SearchProgress.Wanted(this));
-            var written = ReadPages(next, page, perPage, fetchAll, progress);
-            progress.Complete(); // on a normal end only: a stopped pipeline takes its progress bar with it
-            var whole = All && _exact == null && PagingParameters.Skip == 0 && PagingParameters.First == ulong.MaxValue;
-            if (whole && progress.Shortfall(written) is string shortfall) WriteWarning(shortfall);
-        }
-
-        // Returns how many contacts were written.
-        private long ReadPages(Task<List<(JsonObject Json, PSObject Output)>> next, int page, int perPage, bool fetchAll, SearchProgress progress)
-        {
-            var seen = new HashSet<long>();
+            var progress = new SearchProgress(this, All ? () => pager.CountedAtStart : (Func<long?>?)null, SearchProgress.Wanted(this));
+            var next = FetchPage(pager);
             long written = 0;
-            while (true)
+            while (Pipeline.Wait(next) is List<PSObject> page)
             {
-                var contacts = Pipeline.Wait(next);
                 WarnIfFormsMissing();
-                var more = contacts.Count >= perPage;
-                // Ask for the next page while this one is written, unless this page alone fills -First.
-                var mayNeedNext = _exact != null || _window!.Wanted > (ulong)contacts.Count;
-                if (more && fetchAll && mayNeedNext) next = FetchPage(++page, perPage);
-                foreach (var (json, contact) in contacts)
-                {
-                    if (IdOf(json) is long id && !seen.Add(id)) continue; // the result set moved under us
-                    if (_exact != null && !_exact(json)) continue;
-                    if (_window!.Take()) { WriteObject(contact); written++; }
-                    if (_window.Full) return written;
-                }
+                // Read before the next page is asked: from then on the pager runs beside this thread.
+                var last = pager.Finished;
+                if (!last) next = FetchPage(pager); // asked while this page is written
+                foreach (var contact in page) WriteObject(contact);
+                written += page.Count;
                 progress.Report(written);
-                if (!more) return written;
-                if (fetchAll && !mayNeedNext) next = FetchPage(++page, perPage); // duplicates left the window short
-                if (!fetchAll)
-                {
-                    WriteWarning($"More contacts may match than this page of {perPage} holds. Use -All to get every one, or -First/-Skip to choose.");
-                    return written;
-                }
+                if (last) break;
+            }
+            WarnIfFormsMissing();
+            progress.Complete(); // on a normal end only: a stopped pipeline takes its progress bar with it
+            if (pager.MoreMayMatch)
+                WriteWarning($"More contacts may match than this page of {pager.PageSize} holds. Use -All to get every one, or -First/-Skip to choose.");
+            if (pager.UnsettledTieGroups > 0)
+                WriteVerbose($"{pager.UnsettledTieGroups} run(s) of contacts sharing one lastchange kept changing order between requests and were left unsettled; the count check at the end covers them.");
+            if (pager.Check is ContactPagerShortfall check)
+            {
+                if (SearchProgress.ShortfallWarning(check) is string warning) WriteWarning(warning);
+                else if (SearchProgress.LeftNote(check) is string note) WriteVerbose(note);
             }
         }
 
-        // One search page, fetched and turned into output objects off the pipeline thread.
-        private Task<List<(JsonObject Json, PSObject Output)>> FetchPage(int page, int perPage) =>
+        // The pager's next page, turned into output objects off the pipeline thread; null when the read is over.
+        private Task<List<PSObject>?> FetchPage(ContactPager pager) =>
             Pipeline.Start(async ct =>
             {
-                var contacts = await Client.SearchPageAsync(_query!, page, perPage, "lastchange", true, ct).ConfigureAwait(false);
+                var contacts = await pager.NextPageAsync(ct).ConfigureAwait(false);
+                if (contacts == null) return null;
                 var forms = await _forms!.ConfigureAwait(false);
-                var result = new List<(JsonObject, PSObject)>(contacts.Count);
-                foreach (var contact in contacts) result.Add((contact, ContactOutput.Create(contact, forms.Catalog)));
+                var result = new List<PSObject>(contacts.Count);
+                foreach (var contact in contacts) result.Add(ContactOutput.Create(contact, forms.Catalog));
                 return result;
             });
 
@@ -229,15 +209,9 @@ namespace Qomon.PowerShell.Commands
             }
             // Qomon's eql is fuzzy, so /kpi over-counts a -Filter; count the exact matches page by page instead.
             WriteVerbose($"The server counts {total} fuzzy matches; counting exact matches of -Filter.");
+            var pager = new ContactPager(Client, new ContactPagerOptions { Query = _query!, ExactMatch = _exact, All = true, PageSize = MaxPageSize });
             long exact = 0;
-            var seen = new HashSet<long>();
-            for (var page = 0; ; page++)
-            {
-                var contacts = Pipeline.Run(ct => Client.SearchPageAsync(_query!, page, MaxPageSize, "lastchange", true, ct));
-                foreach (var contact in contacts)
-                    if ((!(IdOf(contact) is long id) || seen.Add(id)) && _exact(contact)) exact++;
-                if (contacts.Count < MaxPageSize) break;
-            }
+            while (Pipeline.Run(pager.NextPageAsync) is IReadOnlyList<JsonObject> page) exact += page.Count;
             WriteObject(exact);
         }
 
@@ -302,16 +276,6 @@ namespace Qomon.PowerShell.Commands
                 result[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] =
                     entry.Value is PSObject ps ? ps.BaseObject : entry.Value;
             return result;
-        }
-
-        private static long? IdOf(JsonObject contact)
-        {
-            if (contact["id"] is JsonValue value)
-            {
-                if (value.TryGetValue(out long id)) return id;
-                if (value.TryGetValue(out JsonElement e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out id)) return id;
-            }
-            return null;
         }
 
         // The forms give Answers its labels: loaded once per connection, started (on the pipeline thread) with the

@@ -1,26 +1,26 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
-using System.Threading.Tasks;
+using Qomon.Client.Search;
 
 namespace Qomon.PowerShell.Search
 {
     /// <summary>
-    /// The total of Get-QomonContact -All (POST /kpi, asked beside the first page, one token): progress once per
-    /// page when $ProgressPreference allows it, and at the end a check that the read found as many contacts as
-    /// Qomon counted (pages are offsets into a live result set, so edits during a long read can make one slip by).
+    /// The reporting of Get-QomonContact -All: progress once per page against Qomon's count at the start (when
+    /// $ProgressPreference allows it), and at the end the pager's check of what it returned against Qomon's counts.
     /// </summary>
     public sealed class SearchProgress
     {
         private const int ActivityId = 0x51;
         private readonly Cmdlet _cmdlet;
-        private readonly Task<long>? _total;
+        private readonly Func<long?>? _total;
         private readonly bool _show;
         private bool _shown;
 
-        public SearchProgress(Cmdlet cmdlet, Func<Task<long>>? startCount, bool show)
+        public SearchProgress(Cmdlet cmdlet, Func<long?>? total, bool show)
         {
             _cmdlet = cmdlet;
-            _total = startCount?.Invoke();
+            _total = total;
             _show = show;
         }
 
@@ -36,7 +36,7 @@ namespace Qomon.PowerShell.Search
         /// <summary>After a page: how many contacts were written so far.</summary>
         public void Report(long written)
         {
-            if (!_show || !(Total is long total) || total <= 0) return;
+            if (!_show || !(_total?.Invoke() is long total) || total <= 0) return;
             _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Reading Qomon contacts", $"{written} of about {total}")
             {
                 PercentComplete = (int)Math.Min(100, written * 100 / total),
@@ -44,22 +44,29 @@ namespace Qomon.PowerShell.Search
             _shown = true;
         }
 
-        /// <summary>Qomon's count when the read started, once known.</summary>
-        public long? Total => _total != null && _total.Status == TaskStatus.RanToCompletion ? _total.Result : (long?)null;
-
-        /// <summary>A warning when a whole, unfiltered read found fewer contacts than Qomon counted at its start.</summary>
-        public string? Shortfall(long found)
-        {
-            if (!(Total is long total) || found >= total) return null;
-            return $"Read {found} contacts, but Qomon counted {total} when the read began: contacts were deleted or changed " +
-                   "during the read, and a changed one can shift the pages so that another is missed. Read again, or read " +
-                   "what changed since with -UpdatedSince.";
-        }
-
         public void Complete()
         {
             if (!_shown) return;
             _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Reading Qomon contacts", "Done") { RecordType = ProgressRecordType.Completed });
         }
+
+        /// <summary>The warning when contacts that matched throughout the read were not returned; null when none were.</summary>
+        public static string? ShortfallWarning(ContactPagerShortfall check)
+        {
+            if (check.Missed <= 0) return null;
+            var counts = check.CountedAtEnd is long end
+                ? string.Format(CultureInfo.InvariantCulture, "Qomon counted {0} matching the search when the read began and {1} when it ended", check.CountedAtStart, end)
+                : string.Format(CultureInfo.InvariantCulture, "Qomon counted {0} matching the search when the read began (the count at its end failed)", check.CountedAtStart);
+            return string.Format(CultureInfo.InvariantCulture,
+                "The search returned {0} contacts (before any -Filter check), but {1}: at least {2} contacts that matched throughout " +
+                "were missed. A contact changed without a new lastchange (by an upsert, for example) is not returned while it does not " +
+                "match. Read again, or read what changed since with -UpdatedSince.", check.Returned, counts, check.Missed);
+        }
+
+        /// <summary>A verbose note when fewer were returned than counted at the start, all of them accounted for.</summary>
+        public static string? LeftNote(ContactPagerShortfall check) =>
+            check.Left <= 0 ? null : string.Format(CultureInfo.InvariantCulture,
+                "The search returned {0} contacts; Qomon counted {1} when the read began and {2} when it ended: {3} were deleted or stopped matching during the read.",
+                check.Returned, check.CountedAtStart, check.CountedAtEnd, check.Left);
     }
 }

@@ -92,10 +92,17 @@ namespace Qomon.Client.Tests.Search
         }
 
         [Fact]
-        public void RefusesWhatTwoLevelsCannotHold()
+        public void SplitsAnAtLeastOneGroupUnderAnAtLeastOneRoot()
         {
-            var query = JsonNode.Parse("""{"$at_least_one":[{"$at_least_one":[{"$condition":{"attr":"mail","ope":"ext"}}]}]}""")!.AsObject();
-            Assert.Throws<ArgumentException>(() => QueryTree.And(query, ContactQuery.UpdatedSince("now")));
+            var query = JsonNode.Parse("""{"$at_least_one":[{"$at_least_one":[{"$condition":{"attr":"mail","ope":"ext"}},{"$condition":{"attr":"phone","ope":"ext"}}]}]}""")!.AsObject();
+            var combined = QueryTree.And(query, ContactQuery.UpdatedSince("now"));
+            Assert.Equal(2, combined["$at_least_one"]!.AsArray().Count);
+            Assert.Equal(2, combined["$at_least_one"]![1]!["$all"]!.AsArray().Count);
+        }
+
+        [Fact]
+        public void RefusesARootThatIsNoGroupList()
+        {
             Assert.Throws<ArgumentException>(() => QueryTree.And(JsonNode.Parse("""{"$any":[]}""")!.AsObject(), ContactQuery.UpdatedSince("now")));
         }
     }

@@ -1,18 +1,18 @@
-using System.Management.Automation;
-
-namespace Qomon.PowerShell.Search
+namespace Qomon.Client.Search
 {
-    /// <summary>-Skip and -First (SupportsPaging) applied to the records a command is about to write.</summary>
+    /// <summary>-Skip and -First (PowerShell's SupportsPaging) applied to the records a command is about to write.</summary>
     public sealed class PagingWindow
     {
         private ulong _toSkip;
         private readonly ulong _first;
         private ulong _written;
 
-        public PagingWindow(PagingParameters? paging)
+        /// <param name="skip">Records to pass over before the first one taken.</param>
+        /// <param name="first">Records to take at most; ulong.MaxValue for no limit.</param>
+        public PagingWindow(ulong skip, ulong first)
         {
-            _toSkip = paging?.Skip ?? 0;
-            _first = paging?.First ?? ulong.MaxValue;
+            _toSkip = skip;
+            _first = first;
         }
 
         /// <summary>True once -First records were written: the command may stop fetching.</summary>
@@ -20,9 +20,6 @@ namespace Qomon.PowerShell.Search
 
         /// <summary>Still skipping: how many records -Skip leaves to pass over.</summary>
         public ulong SkipRemaining => _toSkip;
-
-        /// <summary>How many more records the window can use (skipped or written); ulong.MaxValue without -First.</summary>
-        public ulong Wanted => _first == ulong.MaxValue ? ulong.MaxValue : _toSkip + (_first - _written);
 
         /// <summary>Counts the record in and says whether to write it.</summary>
         public bool Take()
