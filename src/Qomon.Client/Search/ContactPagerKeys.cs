@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qomon.Client.Merge;
 using Qomon.Client.Model;
 
 namespace Qomon.Client.Search
@@ -29,29 +29,20 @@ namespace Qomon.Client.Search
         /// <summary>The keys of a contact from a search page; a QomonApiException (the search's failure) when one is missing.</summary>
         public static ContactPagerKeys Of(JsonObject contact, int position)
         {
-            var id = IdOf(contact) ?? throw Unusable(position, "has no numeric id");
+            if (!JsonRead.TryGetLong(contact["id"], out var id)) throw Unusable(position, "has no numeric id");
             var text = contact[LastChangeKey] is JsonValue value && value.TryGetValue(out string? s) ? s : null;
             if (!QomonDate.TryParse(text, out var lastChange))
                 throw Unusable(position, text == null ? $"(id {id}) has no {LastChangeKey}" : $"(id {id}) has a {LastChangeKey} that is not a date");
             return new ContactPagerKeys(id, QomonDate.TruncateToMilliseconds(lastChange));
         }
 
-        private static long? IdOf(JsonObject contact)
-        {
-            if (!(contact["id"] is JsonValue value)) return null;
-            if (value.TryGetValue(out long id)) return id;
-            if (value.TryGetValue(out JsonElement e) && e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out id)) return id;
-            return null;
-        }
-
-        // The values are not quoted: a contact's data never goes into an error message.
         private static QomonApiException Unusable(int position, string problem)
         {
             var detail = string.Format(CultureInfo.InvariantCulture,
                 "Contact {0} of the page {1}; the pager sorts and resumes on id and {2}, so it cannot place this contact and stops rather than lose it.",
                 position, problem, LastChangeKey);
             return new QomonApiException("POST /search answered 200, but " + char.ToLowerInvariant(detail[0]) + detail.Substring(1),
-                200, "POST", "/search", 1, "Unexpected response", detail);
+                200, "POST", "/search", 1, "Unexpected response", detail, unexpectedResponse: true);
         }
     }
 }
