@@ -87,7 +87,7 @@ Describe 'What each kind is called in the error' {
         @{ Kind = 'html'; Named = 'the body is not JSON; it looks like an HTML page (text/html, *' }
         @{ Kind = 'redirect'; Named = 'a redirect (302 Found) to http://127.0.0.2:*/contacts/*, which API calls never follow*' }
     ) {
-        $seen = Invoke-WithBadBodies $Kind { Get-QomonContact -Id $script:ids[0] 2>&1 }
+        $seen = Invoke-WithBadBodies $Kind { Get-QomonContact -Id $script:ids[0] -ErrorAction Continue 2>&1 }
         $errors = @($seen.Output)
         $errors.Count | Should -Be 1
         $errors[0] | Should -BeOfType [System.Management.Automation.ErrorRecord]
@@ -97,7 +97,7 @@ Describe 'What each kind is called in the error' {
 
 Describe 'Get-QomonContact -Id when the answer is data: null' {
     It 'gives a Qomon.UnexpectedResponse error per id, never an empty contact, and goes on with the next id' {
-        $seen = Invoke-WithBadBodies 'data-null' { Get-QomonContact -Id $script:ids[0], $script:ids[1] 2>&1 }
+        $seen = Invoke-WithBadBodies 'data-null' { Get-QomonContact -Id $script:ids[0], $script:ids[1] -ErrorAction Continue 2>&1 }
         @($seen.Output | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
         $errors = @($seen.Output)
         $errors.Count | Should -Be 2
@@ -126,7 +126,7 @@ Describe 'New-QomonContact answered with something other than the created contac
     It 'sends the create once and reports Qomon.WriteOutcomeUnknown, never a created contact' {
         $posts = Get-EmulatorRequestCount $script:emulator 'POST /contacts'
         $seen = Invoke-WithBadBodies "data-null,contact-empty,html,redirect,$Effect" {
-            New-QomonContact -Property @{ firstname = 'Grace'; surname = 'Hopper'; mobile = '+33 6 99 00 00 02' } -WarningAction SilentlyContinue 2>&1
+            New-QomonContact -Property @{ firstname = 'Grace'; surname = 'Hopper'; mobile = '+33 6 99 00 00 02' } -WarningAction SilentlyContinue -ErrorAction Continue 2>&1
         }
         (Get-EmulatorRequestCount $script:emulator 'POST /contacts') - $posts | Should -Be 1
         $errors = @($seen.Output)
