@@ -49,14 +49,14 @@ namespace Qomon.Client
         /// <summary>PATCH /contacts/{id}: a FULL replacement. Returns the contact as stored.
         /// An attempt whose answer was lost is resent with the same body (a full replacement is idempotent).</summary>
         public Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, CancellationToken cancellationToken) =>
-            ReplaceContactAsync(id, contact, resendOnUnknownOutcome: true, cancellationToken);
+            ReplaceContactAsync(id, contact, callerResends: false, cancellationToken);
 
-        /// <summary>PATCH /contacts/{id}. With <paramref name="resendOnUnknownOutcome"/> false, an attempt whose answer
-        /// was lost (dropped connection, timeout, 5xx) is not resent: the QomonApiException has OutcomeUnknown set so
-        /// the caller can read the contact back and merge again. 429 and refused connections are still retried.
-        /// An answer that is not the contact (ContactBaseCheck) is an unknown outcome too: never resent, read back.</summary>
-        public Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, bool resendOnUnknownOutcome, CancellationToken cancellationToken) =>
-            CallAsync(Patch, ContactPath(id), JsonBody.ContactEnvelope(contact), TheContact(id), cancellationToken, resendOnUnknownOutcome);
+        /// <summary>PATCH /contacts/{id}. With <paramref name="callerResends"/>, one attempt only: a 429 or a refused
+        /// connection (not applied) throws a QomonApiException, and an attempt whose answer was lost (dropped
+        /// connection, timeout, 5xx) throws one with OutcomeUnknown set, so that the caller reads the contact again and
+        /// merges again before any resend. An answer that is not the contact (ContactBaseCheck) is an unknown outcome too.</summary>
+        public Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, bool callerResends, CancellationToken cancellationToken) =>
+            CallAsync(Patch, ContactPath(id), JsonBody.ContactEnvelope(contact), TheContact(id), cancellationToken, callerResends);
 
         /// <summary>DELETE /contacts/{id}. A 404 on a retry after an attempt whose answer was lost counts as
         /// deleted: that lost attempt is the likeliest reason the contact is gone.</summary>
@@ -132,10 +132,10 @@ namespace Qomon.Client
         // A call whose answer must hold what expectation reads from it; anything else throws UnexpectedResponse
         // while the request and response are still at hand to name it.
         private async Task<T> CallAsync<T>(HttpMethod method, string relativePath, HttpContent? body, Expectation<T> expectation,
-            CancellationToken cancellationToken, bool resendOnUnknownOutcome = true)
+            CancellationToken cancellationToken, bool callerResends = false)
         {
             var result = default(T)!;
-            await ExecuteAsync(method, relativePath, body, cancellationToken, resendOnUnknownOutcome: resendOnUnknownOutcome,
+            await ExecuteAsync(method, relativePath, body, cancellationToken, callerResends: callerResends,
                 check: (request, response, parsed) =>
                 {
                     if (!expectation.TryRead(parsed, out result, out var problem))
@@ -145,11 +145,11 @@ namespace Qomon.Client
         }
 
         private async Task<Answer> ExecuteAsync(HttpMethod method, string relativePath, HttpContent? body, CancellationToken cancellationToken,
-            bool lenientBody = false, bool resendOnUnknownOutcome = true, Action<HttpRequestMessage, HttpResponseMessage, JsonNode?>? check = null)
+            bool lenientBody = false, bool callerResends = false, Action<HttpRequestMessage, HttpResponseMessage, JsonNode?>? check = null)
         {
             using (var request = new HttpRequestMessage(method, BuildUri(relativePath)))
             {
-                if (!resendOnUnknownOutcome) RequestInfo.ForbidResendOnUnknownOutcome(request);
+                if (callerResends) RequestInfo.LeaveResendToCaller(request);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 request.Content = body;
 

@@ -110,7 +110,7 @@ namespace Qomon.Desktop.Tests
                     var current = await client.GetContactAsync(id, None).ConfigureAwait(false);
                     await emulator.ConfigureAsync(("resetRate", "1")).ConfigureAwait(false);
                     QomonApiException? failure = null;
-                    try { await client.ReplaceContactAsync(id, ContactWriteShape.From(current), resendOnUnknownOutcome: false, None).ConfigureAwait(false); }
+                    try { await client.ReplaceContactAsync(id, ContactWriteShape.From(current), callerResends: true, None).ConfigureAwait(false); }
                     catch (QomonApiException ex) { failure = ex; }
                     finally { await emulator.ConfigureAsync(("resetRate", "0")).ConfigureAwait(false); }
                     CheckList.That(failure != null, "the PATCH did not fail");

@@ -19,7 +19,7 @@ namespace Qomon.Client.Connection
     {
         internal const int MaxConnections = 16;
 
-        public static HttpClient Build(QomonConnectionSettings settings, ApiKey key, TokenBudget budget, QomonCounters counters)
+        public static HttpClient Build(QomonConnectionSettings settings, ApiKey key, TokenBudget budget, QomonCounters counters, RetryPolicy retryPolicy)
         {
             HttpMessageHandler transport = settings.TransportHandler != null
                 ? new NonDisposingHandler(settings.TransportHandler)
@@ -27,7 +27,7 @@ namespace Qomon.Client.Connection
 
             var authentication = new AuthenticationHandler(key, settings.UserAgentComment) { InnerHandler = transport };
             var budgetHandler = new BudgetHandler(budget, counters, settings.TimeProvider) { InnerHandler = authentication };
-            var retry = new RetryHandler(settings, counters, key.Scrub) { InnerHandler = budgetHandler };
+            var retry = new RetryHandler(settings, retryPolicy, key.Scrub) { InnerHandler = budgetHandler };
             var diagnostics = new DiagnosticsHandler(counters, settings.TimeProvider, key.Scrub) { InnerHandler = retry };
 
             // Infinite: the per-attempt timeout is the retry handler's; an HttpClient timeout would also cut budget waits and backoff.

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Security;
 using Qomon.Client.Connection;
+using Qomon.Client.Retry;
 
 namespace Qomon.Client
 {
@@ -23,7 +24,8 @@ namespace Qomon.Client
             BaseUri = settings.BaseUri;
             Counters = new QomonCounters();
             Budget = new TokenBudget(settings.TimeProvider);
-            _http = HttpPipeline.Build(settings, key, Budget, Counters);
+            RetryPolicy = new RetryPolicy(settings, Counters);
+            _http = HttpPipeline.Build(settings, key, Budget, Counters, RetryPolicy);
             Client = new QomonClient(_http, settings.BaseUri, key.Scrub);
             OpenedAt = settings.TimeProvider.GetUtcNow();
         }
@@ -48,6 +50,9 @@ namespace Qomon.Client
         public TokenBudget Budget { get; }
 
         public QomonCounters Counters { get; }
+
+        /// <summary>Attempt and time limits, delays: shared by the retry handler and the contact writer.</summary>
+        internal RetryPolicy RetryPolicy { get; }
 
         /// <summary>A copy of the settings the connection was opened with (the proxy password is not kept here).
         /// Changing it has no effect on this connection.</summary>

@@ -52,10 +52,13 @@ namespace Qomon.Client.Http
             return method == "POST" && (EndsWith(route, "/search") || EndsWith(route, "/kpi"));
         }
 
-        private const string NoResendKey = "Qomon.NoResendOnUnknownOutcome";
+        private const string NoResendKey = "Qomon.CallerResends";
 
-        /// <summary>The caller reads back before resending (see QomonClient.ReplaceContactAsync).</summary>
-        public static void ForbidResendOnUnknownOutcome(HttpRequestMessage request) => request.Properties[NoResendKey] = true;
+        /// <summary>Never resent by the retry handler, not even after a 429: the caller reads the contact again and
+        /// works the body out anew before any resend (see ContactWriter).</summary>
+        public static void LeaveResendToCaller(HttpRequestMessage request) => request.Properties[NoResendKey] = true;
+
+        public static bool CallerResends(HttpRequestMessage request) => request.Properties.ContainsKey(NoResendKey);
 
         private static bool EndsWith(string route, string suffix) => route.EndsWith(suffix, StringComparison.OrdinalIgnoreCase);
     }

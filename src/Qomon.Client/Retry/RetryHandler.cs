@@ -10,7 +10,8 @@ namespace Qomon.Client.Retry
 {
     /// <summary>
     /// Resends what is safe to resend: 429 always (Qomon did not process it); 500, 502, 503, 504, dropped
-    /// connections and per-attempt timeouts only for idempotent requests. 500 is included because the API's
+    /// connections and per-attempt timeouts only for idempotent requests. Never a request whose caller resends it
+    /// itself (RequestInfo.CallerResends: a merged contact, whose body must be worked out again from a fresh read). 500 is included because the API's
     /// clients (and its docs) treat 5xx as transient, and resending an idempotent request costs at most a few
     /// seconds before the same error is reported. The per-attempt timeout lives here,
     /// not in HttpClient.Timeout, so that budget waits and backoff are never cut short by it.
@@ -19,17 +20,15 @@ namespace Qomon.Client.Retry
     internal sealed class RetryHandler : DelegatingHandler
     {
         private readonly QomonConnectionSettings _settings;
-        private readonly QomonCounters _counters;
+        private readonly RetryPolicy _policy;
         private readonly TimeProvider _time;
-        private readonly Func<double> _random;
         private readonly Func<string, string> _scrub;
 
-        public RetryHandler(QomonConnectionSettings settings, QomonCounters counters, Func<string, string> scrub)
+        public RetryHandler(QomonConnectionSettings settings, RetryPolicy policy, Func<string, string> scrub)
         {
             _settings = settings;
-            _counters = counters;
+            _policy = policy;
             _time = settings.TimeProvider;
-            _random = settings.Random ?? SharedRandom.Next;
             _scrub = scrub;
         }
 
@@ -38,6 +37,7 @@ namespace Qomon.Client.Retry
             var state = CallState.For(request);
             var body = request.Content == null ? null : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             var idempotent = RequestInfo.IsIdempotent(request);
+            var callerResends = RequestInfo.CallerResends(request);
             var isRead = RequestInfo.IsRead(request);
             var method = request.Method.Method;
             var path = RequestInfo.DisplayPath(request);
@@ -56,17 +56,14 @@ namespace Qomon.Client.Retry
                 TimeSpan? retryAfter = outcome.Response == null ? null : RetryAfterHeader.Read(outcome.Response, _time.GetUtcNow());
                 if (retryAfter.HasValue) state.LastRetryAfter = retryAfter;
 
-                var retriable = status == 429
+                var retriable = !callerResends && (status == 429
                     || (outcome.Failure != null && (idempotent || TransportFailure.ProvesNotSent(outcome.Failure)))
-                    || (idempotent && IsTransientServerError(status));
+                    || (idempotent && IsTransientServerError(status)));
                 if (!retriable)
                     return outcome.Response ?? throw TransportException(method, path, attempt, state, outcome, null);
 
-                var delay = retryAfter ?? Backoff.Delay(attempt, _random());
-                var elapsed = _time.GetElapsedTime(started);
-                string? giveUp = attempt >= _settings.MaxAttempts ? "attempt limit reached"
-                    : elapsed + delay > _settings.RetryTimeLimit ? string.Format(CultureInfo.InvariantCulture, "the next try would pass the {0:0.#} s retry time limit", _settings.RetryTimeLimit.TotalSeconds)
-                    : null;
+                var delay = _policy.Delay(attempt, retryAfter);
+                var giveUp = _policy.GiveUpReason(attempt, started, delay);
                 if (giveUp != null)
                 {
                     QomonLog.Current.Verbose($"{method} {path}: giving up after {attempt} attempt(s): {giveUp}.");
@@ -80,16 +77,7 @@ namespace Qomon.Client.Retry
                 if (delay > TokenBudget.LongWait) QomonLog.Current.Warning(line);
 
                 outcome.Response?.Dispose();
-                _counters.AddRetry();
-                var waitStarted = _time.GetTimestamp();
-                try
-                {
-                    await _time.Delay(delay, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _counters.AddRetryWait(_time.GetElapsedTime(waitStarted));
-                }
+                await _policy.WaitBeforeRetryAsync(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 

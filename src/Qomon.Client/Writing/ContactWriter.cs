@@ -21,7 +21,8 @@ namespace Qomon.Client.Writing
     /// read and merged again; a field changed meanwhile that the record also changes is a conflict.</item>
     /// <item>A record whose requested values the server already holds is unchanged: one read, no write, no error,
     /// whatever UpdatedAt it carries.</item>
-    /// <item>An answer that was lost is read back, never resent blindly (LostAnswerRecovery).</item>
+    /// <item>Nothing is resent as it was: after a 429, a refused connection or a lost answer the contact is read again
+    /// and the body worked out again from that read, its read and write tokens taken together (WriteAttempts).</item>
     /// <item>The 200 answer is checked against what was sent (WriteAnswerCheck): a difference is NotAsSent.</item>
     /// </list>
     /// Each call reports one outcome (ContactWriteResult) and throws only for cancellation.
@@ -31,33 +32,29 @@ namespace Qomon.Client.Writing
         /// <summary>How old a read may be when its write goes out.</summary>
         public static readonly TimeSpan DefaultMaxReadAge = TimeSpan.FromSeconds(1);
 
-        private const string ReadRoute = "GET /contacts/{id}";
-        private const string WriteRoute = "PATCH /contacts/{id}";
         private readonly QomonClient _client;
         private readonly TokenBudget _budget;
         private readonly FormCatalog _forms;
         private readonly TimeProvider _time;
         private readonly TimeSpan _maxReadAge;
+        private readonly WriteAttempts _attempts;
 
         public ContactWriter(QomonConnection connection, FormCatalog forms, TimeSpan? maxReadAge = null)
-            : this(connection?.Client!, connection?.Budget!, forms, connection?.Settings.TimeProvider ?? TimeProvider.System, maxReadAge)
         {
-        }
-
-        internal ContactWriter(QomonClient client, TokenBudget budget, FormCatalog forms, TimeProvider time, TimeSpan? maxReadAge = null)
-        {
-            _client = client ?? throw new ArgumentNullException(nameof(client));
-            _budget = budget ?? throw new ArgumentNullException(nameof(budget));
+            if (connection == null) throw new ArgumentNullException(nameof(connection));
+            _client = connection.Client;
+            _budget = connection.Budget;
             _forms = forms ?? FormCatalog.Empty;
-            _time = time ?? throw new ArgumentNullException(nameof(time));
+            _time = connection.Settings.TimeProvider;
             _maxReadAge = maxReadAge ?? DefaultMaxReadAge;
+            _attempts = new WriteAttempts(_client, _budget, connection.RetryPolicy);
         }
 
         /// <summary>Reserves the record's read and write tokens, reads the contact, and works out the merge.</summary>
         public async Task<ContactWritePlan> PlanMergeAsync(ContactMergeRequest request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            var reservation = await _budget.ReserveAsync(_budget.Costs.Estimate(ReadRoute) + _budget.Costs.Estimate(WriteRoute), cancellationToken).ConfigureAwait(false);
+            var reservation = await _budget.ReserveAsync(_attempts.ReadAndWriteCost, cancellationToken).ConfigureAwait(false);
             try
             {
                 JsonObject current;
@@ -87,7 +84,8 @@ namespace Qomon.Client.Writing
         {
             if (plan == null) throw new ArgumentNullException(nameof(plan));
             if (plan.Settled != null) return plan.Settled;
-            using (var reservation = plan.TakeReservation())
+            var reservation = plan.TakeReservation();
+            try
             {
                 var request = plan.Request;
                 var body = plan.Merge!.Body;
@@ -104,17 +102,20 @@ namespace Qomon.Client.Writing
                     if (settled != null) return settled;
                     body = again.Body;
                 }
-                using (reservation?.Use())
+                var sending = reservation;
+                reservation = null;
+                return await SendAsync(request.Id, body, sending, now =>
                 {
-                    return await SendAsync(request.Id, body, now =>
-                    {
-                        var again = ContactMerger.Merge(now, request.Changes, _forms);
-                        if (!again.HasChanges) return null;
-                        // Not applied, and someone may have edited the contact meanwhile: check again before resending.
-                        var conflict = WriteConflicts.Find(request, plan.Current, now, _forms);
-                        return conflict != null ? LostAnswerRecovery.Next.Settle(conflict) : LostAnswerRecovery.Next.Send(again.Body);
-                    }, cancellationToken).ConfigureAwait(false);
-                }
+                    var again = ContactMerger.Merge(now, request.Changes, _forms);
+                    if (!again.HasChanges) return null;
+                    // Someone may have edited the contact since the last read: check again before resending.
+                    var conflict = WriteConflicts.Find(request, plan.Current, now, _forms);
+                    return conflict != null ? WriteAttempts.Next.Settle(conflict) : WriteAttempts.Next.Send(again.Body);
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                reservation?.Dispose();
             }
         }
 
@@ -127,18 +128,19 @@ namespace Qomon.Client.Writing
 
         /// <summary>
         /// -Replace: sends <paramref name="contact"/> as the complete contact (what it leaves out is cleared). A full
-        /// replacement is the same body whatever the server holds, so after a lost answer it is resent as is, unless
-        /// reading back shows it applied.
+        /// replacement is the same body whatever the server holds, so after a 429 or a lost answer it is resent as is,
+        /// unless reading back shows the server holds it already.
         /// </summary>
         public Task<ContactWriteResult> ReplaceAsync(long id, JsonObject contact, CancellationToken cancellationToken)
         {
             if (contact == null) throw new ArgumentNullException(nameof(contact));
-            return SendAsync(id, contact,
-                now => ContactChangeDetector.Between(now, contact).IsEmpty ? null : LostAnswerRecovery.Next.Send(contact), cancellationToken);
+            return SendAsync(id, contact, null,
+                now => ContactChangeDetector.Between(now, contact).IsEmpty ? null : WriteAttempts.Next.Send(contact), cancellationToken);
         }
 
-        private Task<ContactWriteResult> SendAsync(long id, JsonObject body, Func<JsonObject, LostAnswerRecovery.Next?> afterReadBack, CancellationToken cancellationToken) =>
-            LostAnswerRecovery.RunAsync(_client, id, body, afterReadBack, (sent, stored) =>
+        private Task<ContactWriteResult> SendAsync(long id, JsonObject body, TokenReservation? reservation, Func<JsonObject, WriteAttempts.Next?> afterRead,
+            CancellationToken cancellationToken) =>
+            _attempts.RunAsync(id, body, reservation, afterRead, (sent, stored) =>
             {
                 var different = WriteAnswerCheck.FieldsNotAsSent(sent, stored, _forms);
                 return different.Count == 0 ? ContactWriteResult.Updated(stored) : ContactWriteResult.NotAsSent(different, stored);

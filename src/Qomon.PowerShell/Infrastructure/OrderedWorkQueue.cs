@@ -31,8 +31,8 @@ namespace Qomon.PowerShell.Infrastructure
 
     /// <summary>
     /// An ordered, bounded pipeline of concurrent work: submit items as they arrive, at most ThrottleLimit run
-    /// at once (each also waits for the connection's token budget inside the client), and results come back in
-    /// submission order so the command writes output and errors in input order, on the pipeline thread.
+    /// at once and they start in submission order (each also waits for the connection's token budget inside the
+    /// client, so they ask for tokens in about that order too), and results come back in submission order so the command writes output and errors in input order, on the pipeline thread.
     /// At most Window items are held (running or finished but not yet handed back): when the window is full,
     /// Submit waits for the oldest, so memory stays bounded however long the input.
     /// <code>
@@ -49,6 +49,7 @@ namespace Qomon.PowerShell.Infrastructure
         private readonly CancellationTokenSource _cancel;
         private readonly PipelineThread _pipeline;
         private readonly Func<TItem, CancellationToken, Task<TResult>> _work;
+        private Task _lastStarted = Task.CompletedTask;
         private bool _disposed;
 
         /// <param name="pipeline">The command's pipeline thread (stop token, log, waits).</param>
@@ -86,7 +87,16 @@ namespace Qomon.PowerShell.Infrastructure
                 _pipeline.WaitUntilDone(_pending.Peek().Task);
                 ready.Add(_pending.Dequeue());
             }
-            _pending.Enqueue(new WorkOutcome<TItem, TResult>(item, _pipeline.Start(_ => RunThrottled(item))));
+            // Items start in submission order: the slot is asked for here, on the pipeline thread (SemaphoreSlim serves
+            // async waiters first come, first served), and an item's work starts only once the previous item's has run
+            // up to its first wait, which for a record is its place in the budget's queue. Left to the thread pool, that
+            // order is scrambled whenever several slots free up at once, and a record then waits for tokens behind later
+            // ones while its read grows old.
+            var slot = _running.WaitAsync(_cancel.Token);
+            var previousStarted = _lastStarted;
+            var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _lastStarted = started.Task;
+            _pending.Enqueue(new WorkOutcome<TItem, TResult>(item, _pipeline.Start(_ => RunInSlot(slot, previousStarted, started, item))));
             TakeReady(ready);
             return ready;
         }
@@ -114,13 +124,30 @@ namespace Qomon.PowerShell.Infrastructure
             while (_pending.Count > 0 && _pending.Peek().Task.IsCompleted) ready.Add(_pending.Dequeue());
         }
 
-        private async Task<TResult> RunThrottled(TItem item)
+        private async Task<TResult> RunInSlot(Task slot, Task previousStarted, TaskCompletionSource<bool> started, TItem item)
         {
-            var token = _cancel.Token;
-            await _running.WaitAsync(token).ConfigureAwait(false);
+            Task<TResult> work;
             try
             {
-                return await _work(item, token).ConfigureAwait(false);
+                await slot.ConfigureAwait(false);
+                await previousStarted.ConfigureAwait(false);
+                try
+                {
+                    work = _work(item, _cancel.Token);
+                }
+                catch
+                {
+                    _running.Release();
+                    throw;
+                }
+            }
+            finally
+            {
+                started.TrySetResult(true);
+            }
+            try
+            {
+                return await work.ConfigureAwait(false);
             }
             finally
             {

@@ -184,7 +184,7 @@ namespace Qomon.Client.Tests.Client
             t.Transport.Then(() => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(PortalPage, Encoding.UTF8, "text/html") });
 
             var ex = await Assert.ThrowsAsync<QomonApiException>(() =>
-                t.Drive(t.Client.ReplaceContactAsync(123, new JsonObject(), resendOnUnknownOutcome: false, CancellationToken.None)));
+                t.Drive(t.Client.ReplaceContactAsync(123, new JsonObject(), callerResends: true, CancellationToken.None)));
 
             Assert.True(ex.IsUnexpectedResponse);
             Assert.True(ex.OutcomeUnknown);

@@ -183,6 +183,57 @@ namespace Qomon.Client.Tests.Writing
             Assert.Equal((2, 1), (f.Requests(Reads), f.Requests(Writes)));
         }
 
+        // A PATCH Qomon refused (429) or that never left (a refused connection) is not resent as it was: after the wait
+        // its body would carry the contact as read before it, and undo what another user wrote meanwhile. It is read
+        // again and merged again, so the other user's edit of another field survives.
+        [Theory]
+        [InlineData(NetworkFault.Throttle)]
+        [InlineData(NetworkFault.RefuseConnection)]
+        public async Task AWriteRefusedBeforeProcessingIsReadAgainBeforeItIsResentSoAnEditMadeDuringTheWaitSurvives(NetworkFault fault)
+        {
+            await using var f = await WriterFixture.StartAsync();
+            var id = f.ContactId();
+            f.Network.Then("PATCH", fault);
+            f.Network.DuringFault = () => f.EditAsOtherUser(id, "phone", "+33 1 99 99 99 99");
+
+            var result = await f.Writer.MergeAsync(WriterFixture.Change(id, "mobile", "+33 6 10 20 30 40"), CancellationToken.None);
+
+            Assert.Equal(ContactWriteOutcome.Updated, result.Outcome);
+            var after = f.Stored(id);
+            Assert.Equal("+33 6 10 20 30 40", after["mobile"]!.GetValue<string>());
+            Assert.Equal("+33 1 99 99 99 99", after["phone"]!.GetValue<string>());
+        }
+
+        [Fact]
+        public async Task AWriteRefusedWhileAnotherUserChangedTheSameFieldIsAConflictAndNotResent()
+        {
+            await using var f = await WriterFixture.StartAsync();
+            var id = f.ContactId();
+            f.Network.Then("PATCH", NetworkFault.Throttle);
+            f.Network.DuringFault = () => f.EditAsOtherUser(id, "mobile", "+33 6 22 22 22 22");
+
+            var result = await f.Writer.MergeAsync(WriterFixture.Change(id, "mobile", "+33 6 10 20 30 40"), CancellationToken.None);
+
+            Assert.Equal(ContactWriteOutcome.Conflict, result.Outcome);
+            Assert.Equal("+33 6 22 22 22 22", f.Stored(id)["mobile"]!.GetValue<string>());
+        }
+
+        [Fact]
+        public async Task AWriteStillRefusedAtTheConnectionsAttemptLimitIsFailedWithThe429()
+        {
+            await using var f = await WriterFixture.StartAsync(fakeTime: true);
+            var id = f.ContactId();
+            for (var i = 0; i < 6; i++) f.Network.Then("PATCH", NetworkFault.Throttle);
+
+            var result = await f.Server.Drive(f.Writer.MergeAsync(WriterFixture.Change(id, "mobile", "+33 6 10 20 30 40"), CancellationToken.None));
+
+            Assert.Equal(ContactWriteOutcome.Failed, result.Outcome);
+            Assert.Equal(429, result.Failure!.StatusCode);
+            Assert.Equal(1, f.Versions(id));
+            // The first read, then one before each of the five resends.
+            Assert.Equal(6, f.Requests(Reads));
+        }
+
         [Fact]
         public async Task ALostAnswerThatCannotBeReadBackIsAnUnknownOutcomeNeverAFailure()
         {

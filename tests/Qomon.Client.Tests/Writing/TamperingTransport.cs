@@ -12,6 +12,10 @@ namespace Qomon.Client.Tests.Writing
         LoseAnswerAfterApplying,
         /// <summary>The connection drops before the server sees the request.</summary>
         LoseBeforeArriving,
+        /// <summary>The server refuses the request with 429 (no Retry-After) before processing it.</summary>
+        Throttle,
+        /// <summary>The connection is refused: the request provably never left.</summary>
+        RefuseConnection,
     }
 
     /// <summary>
@@ -23,6 +27,9 @@ namespace Qomon.Client.Tests.Writing
         private readonly ConcurrentDictionary<string, ConcurrentQueue<NetworkFault>> _faults = new();
 
         public TamperingTransport() : base(new HttpClientHandler()) { }
+
+        /// <summary>Runs when a fault strikes, before the caller sees it: another user's edit, made while the caller waits to resend.</summary>
+        public Func<Task>? DuringFault { get; set; }
 
         /// <summary>Rewrites data.contact of each PATCH answer.</summary>
         public Action<JsonObject>? RewritePatchAnswer { get; set; }
@@ -36,7 +43,12 @@ namespace Qomon.Client.Tests.Writing
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var fault = _faults.TryGetValue(request.Method.Method, out var queue) && queue.TryDequeue(out var next) ? next : (NetworkFault?)null;
+            if (fault != null && DuringFault != null) await DuringFault();
             if (fault == NetworkFault.LoseBeforeArriving) throw new HttpRequestException("The connection was reset (test).");
+            if (fault == NetworkFault.RefuseConnection)
+                throw new HttpRequestException("Connection refused (test).", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+            if (fault == NetworkFault.Throttle)
+                return new HttpResponseMessage((System.Net.HttpStatusCode)429) { Content = new StringContent("{\"message\":\"Too Many Requests\"}", Encoding.UTF8, "application/json") };
             var response = await base.SendAsync(request, cancellationToken);
             if (fault == NetworkFault.LoseAnswerAfterApplying)
             {
