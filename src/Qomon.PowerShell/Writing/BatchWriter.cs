@@ -17,9 +17,9 @@ namespace Qomon.PowerShell.Writing
     /// later reads go on; output and errors are written on the pipeline thread in input order as soon as a record
     /// and those before it are settled.
     /// <para>
-    /// With -ErrorAction Stop the command must stop at the first error and write nothing after it: then a batch
-    /// is read only up to its first bad record and written one record at a time, so the error that stops the
-    /// command is the last thing that happened.
+    /// With -ErrorAction Stop the command must stop at the first error and write nothing after it: then records are
+    /// written and reported one at a time (reads run a few records ahead), so the error that stops the command is the
+    /// last write that happened.
     /// </para>
     /// <para>
     /// Ctrl+C ends every wait within a slice of PipelineThread's wait; records that were written but could not be
@@ -132,25 +132,29 @@ namespace Qomon.PowerShell.Writing
             return emitted;
         }
 
-        // -ErrorAction Stop: read up to the first bad record, then confirm, write and report one record at a time;
-        // reporting the first failure throws, so nothing after it is ever written.
+        // -ErrorAction Stop: records are confirmed, written and reported one at a time, in input order, so reporting the
+        // first failure throws and nothing after it is ever written. Reads run at most ThrottleLimit records ahead (a
+        // stop wastes at most that many reads, never a write); reading the whole batch first would leave every read
+        // seconds old at Qomon's pace by the time its write came, and each would be read again.
         private void ProcessOneByOne(List<WriteRecord> batch)
         {
-            var start = 0;
-            while (start < batch.Count)
+            var toRead = new HashSet<WriteRecord>(batch.Where(r => r.IsPending && _operation.NeedsRead(r)));
+            _phase = Describe("reading and writing one at a time", batch.Count);
+            using (var reads = NewQueue(_options.ThrottleLimit, (record, ct) => toRead.Contains(record) ? _operation.ReadAsync(record, ct) : Task.CompletedTask))
             {
-                var end = start;
-                while (end < batch.Count && batch[end].IsPending) end++;
-                var segment = batch.GetRange(start, end - start);
-                Read(segment);
-                foreach (var record in segment)
+                foreach (var record in batch)
                 {
-                    if (record.Outcome == RecordOutcome.NeedsWrite && _operation.Confirm(record)) WriteAlone(record);
-                    Emit(record);
+                    foreach (var done in reads.Submit(record)) WriteAndEmit(Settle(done));
                 }
-                if (end < batch.Count) Emit(batch[end]);
-                start = end + 1;
+                foreach (var done in reads.Complete()) WriteAndEmit(Settle(done));
             }
+        }
+
+        private void WriteAndEmit(WriteRecord record)
+        {
+            if (record.Outcome == RecordOutcome.Pending) record.Outcome = RecordOutcome.NeedsWrite;
+            if (record.Outcome == RecordOutcome.NeedsWrite && _operation.Confirm(record)) WriteAlone(record);
+            Emit(record);
         }
 
         private void WriteAlone(WriteRecord record)
@@ -168,35 +172,6 @@ namespace Qomon.PowerShell.Writing
                 {
                     ReportStop(single, 0, single);
                     throw;
-                }
-            }
-        }
-
-        // Leaves every record that is still in play NeedsWrite, the state Confirm looks for.
-        private void Read(List<WriteRecord> batch)
-        {
-            ReadWhereNeeded(batch);
-            foreach (var record in batch)
-            {
-                if (record.Outcome == RecordOutcome.Pending) record.Outcome = RecordOutcome.NeedsWrite;
-            }
-        }
-
-        private void ReadWhereNeeded(List<WriteRecord> batch)
-        {
-            var toRead = batch.Where(r => r.IsPending && _operation.NeedsRead(r)).ToList();
-            if (toRead.Count == 0) return;
-            _phase = Describe("reading", toRead.Count);
-            using (var queue = NewQueue(toRead.Count, (record, ct) => _operation.ReadAsync(record, ct)))
-            {
-                foreach (var record in toRead)
-                {
-                    foreach (var done in queue.Submit(record)) Settle(done);
-                }
-                foreach (var done in queue.Complete())
-                {
-                    Settle(done);
-                    _progress.Update(_phase);
                 }
             }
         }

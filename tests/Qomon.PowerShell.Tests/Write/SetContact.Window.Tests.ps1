@@ -99,3 +99,35 @@ Describe 'A 60-contact merge at burst 100 and 10 tokens/s while another user edi
         $script:summary.Failed | Should -Be 0
     }
 }
+
+# -ErrorAction Stop writes one record at a time so that nothing is written after the first error. Reading the whole
+# batch before the first write (as it once did) left every read seconds old at this budget, so each contact was read
+# twice; now reads run only a few records ahead of the writes.
+Describe 'A 20-contact merge with -ErrorAction Stop at burst 100 and 10 tokens/s' {
+    BeforeAll {
+        $script:stopIds = @($script:ids[0..19])
+        $records = @($script:stopIds | ForEach-Object { [pscustomobject]@{ id = $_; mobile = "+33 7 66 66 $($_ % 10000)" } })
+        # The 16th record names a contact that does not exist: its read fails and stops the command.
+        $records[15] = [pscustomobject]@{ id = 999999999; mobile = '+33 7 00 00 00 00' }
+        $script:readsBefore = Get-EmulatorRequestCount -Emulator $script:emulator -Route 'GET /contacts/{id}'
+        $script:writesBefore = Get-EmulatorRequestCount -Emulator $script:emulator -Route 'PATCH /contacts/{id}'
+        $script:thrown = $null
+        try { $records | Set-QomonContact -ErrorAction Stop -WarningAction SilentlyContinue }
+        catch { $script:thrown = $_ }
+    }
+
+    It 'stops at the record whose read failed' {
+        $script:thrown | Should -Not -BeNullOrEmpty
+        $script:thrown.FullyQualifiedErrorId | Should -BeLike 'Qomon.ContactNotFound*'
+    }
+
+    It 'writes the 15 records before it, and none after it' {
+        (Get-EmulatorRequestCount -Emulator $script:emulator -Route 'PATCH /contacts/{id}') - $script:writesBefore | Should -Be 15
+        foreach ($id in $script:stopIds[0..14]) { (Get-ContactHistory $script:emulator $id)[-1].mobile | Should -Be "+33 7 66 66 $($id % 10000)" }
+        foreach ($id in $script:stopIds[16..19]) { (Get-ContactHistory $script:emulator $id)[-1].mobile | Should -Not -Be "+33 7 66 66 $($id % 10000)" }
+    }
+
+    It 'reads no contact twice: each write follows its read' {
+        (Get-EmulatorRequestCount -Emulator $script:emulator -Route 'GET /contacts/{id}') - $script:readsBefore | Should -BeLessOrEqual 20
+    }
+}
