@@ -69,10 +69,7 @@ namespace Qomon.Client.Tests.Writing
         {
             await using var f = await WriterFixture.StartAsync();
             var id = f.ContactId();
-            var asRead = f.Stored(id);
-            await f.EditAsOtherUser(id, "mobile", "+33 6 22 22 22 22");
-            var request = WriterFixture.Change(id, "mobile", "+33 6 33 33 33 33");
-            request.AsRead = asRead;
+            var request = await MobileChangeReadBeforeAnotherUsersEdit(f, id);
 
             var result = await f.Writer.MergeAsync(request, CancellationToken.None);
 
@@ -87,10 +84,7 @@ namespace Qomon.Client.Tests.Writing
         {
             await using var f = await WriterFixture.StartAsync();
             var id = f.ContactId();
-            var asRead = f.Stored(id);
-            await f.EditAsOtherUser(id, "mobile", "+33 6 22 22 22 22");
-            var request = WriterFixture.Change(id, "mobile", "+33 6 33 33 33 33");
-            request.AsRead = asRead;
+            var request = await MobileChangeReadBeforeAnotherUsersEdit(f, id);
             request.Force = true;
 
             var result = await f.Writer.MergeAsync(request, CancellationToken.None);
@@ -300,6 +294,17 @@ namespace Qomon.Client.Tests.Writing
             plan.Dispose();
 
             Assert.Equal(5, held - budget.InFlight, 3);
+        }
+
+        // The caller read the contact (AsRead), then another user set its mobile to +33 6 22 22 22 22; the record sets it
+        // to +33 6 33 33 33 33.
+        private static async Task<ContactMergeRequest> MobileChangeReadBeforeAnotherUsersEdit(WriterFixture f, long id)
+        {
+            var asRead = f.Stored(id);
+            await f.EditAsOtherUser(id, "mobile", "+33 6 22 22 22 22");
+            var request = WriterFixture.Change(id, "mobile", "+33 6 33 33 33 33");
+            request.AsRead = asRead;
+            return request;
         }
 
         // Plans this record's mobile change, lets another user edit the contact, lets the read age, then commits.

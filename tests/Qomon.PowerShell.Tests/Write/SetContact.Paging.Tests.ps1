@@ -31,14 +31,7 @@ BeforeAll {
     }
 
     # A second client in its own runspace with its own connection; the script gets the arguments after it.
-    function New-SecondClient([scriptblock] $Script, [object[]] $Arguments) {
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript({ param($m, $u, $k) Import-Module $m; Connect-Qomon -ApiKey $k -BaseUri $u }).
-            AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey)
-        $null = $ps.AddStatement().AddScript($Script)
-        foreach ($argument in $Arguments) { $null = $ps.AddArgument($argument) }
-        $ps
-    }
+    function New-SecondClient([scriptblock] $Script, [object[]] $Arguments) { New-ConnectedRunspace $script:emulator $Script $Arguments }
 }
 
 AfterAll {

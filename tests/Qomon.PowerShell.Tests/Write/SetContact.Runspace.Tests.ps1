@@ -5,14 +5,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1') -Seed 200
     $script:ids = @(Get-QomonContact -First 200 | ForEach-Object id)
 
-    function New-HostedRun([scriptblock] $Script, [object[]] $Arguments) {
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript({ param($m, $u, $k) Import-Module $m; Connect-Qomon -ApiKey $k -BaseUri $u }).
-            AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey)
-        $null = $ps.AddStatement().AddScript($Script)
-        foreach ($argument in $Arguments) { $null = $ps.AddArgument($argument) }
-        $ps
-    }
+    function New-HostedRun([scriptblock] $Script, [object[]] $Arguments) { New-ConnectedRunspace $script:emulator $Script $Arguments }
 }
 
 AfterAll {

@@ -151,4 +151,20 @@ function Get-WriteCount {
         (Get-EmulatorRequestCount -Emulator $Emulator -Route 'DELETE /contacts/{id}')
 }
 
-Export-ModuleMember -Function New-RichContactBody, Get-ChangedField, Get-LastWrite, Get-WriteCount
+
+function New-ConnectedRunspace {
+    <#
+    .SYNOPSIS
+        A [powershell] instance that imports the module under test and connects to the emulator on its own
+        connection, then runs Script with Arguments: a second client, or a run whose streams a test reads and stops.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [scriptblock] $Script, [object[]] $Arguments)
+    $ps = [powershell]::Create()
+    $null = $ps.AddScript({ param($m, $u, $k) Import-Module $m; Connect-Qomon -ApiKey $k -BaseUri $u }).
+        AddArgument($env:QOMON_TEST_MODULE).AddArgument($Emulator.Url).AddArgument($Emulator.SecureApiKey)
+    $null = $ps.AddStatement().AddScript($Script)
+    foreach ($argument in $Arguments) { $null = $ps.AddArgument($argument) }
+    $ps
+}
+
+Export-ModuleMember -Function New-RichContactBody, Get-ChangedField, Get-LastWrite, Get-WriteCount, New-ConnectedRunspace
