@@ -83,7 +83,7 @@ $notes = @(
     "Load average (1, 5, 15 min) at start $($machine.LoadAverageAtStart), at end $($machine.LoadAverageAtEnd): above the core count, other work shares the cores and stretches every wall-clock figure."
 )
 $table = Write-BenchResults -Directory $ResultsDirectory -Rows $rows -Machine $machine -Details $details -Notes $notes
-if ($ResultsDirectory -eq (Join-Path $PSScriptRoot 'results') -and $Scenario.Count -eq 6) {
+if ($ResultsDirectory -eq (Join-Path $PSScriptRoot 'results') -and @($scenarios.Keys | Where-Object { $Scenario -notcontains [int]$_ }).Count -eq 0) {
     $passed = @($rows | Where-Object { $_.Pass -eq $true }).Count; $goals = @($rows | Where-Object { $null -ne $_.Pass }).Count
     Update-BenchReadme -Path (Join-Path $PSScriptRoot 'README.md') -Table $table -Heading ("Run of {0} on {1} cores, {2}, load average {3} → {4}; goals met: {5} of {6}." -f $machine.Date, $machine.Cores, $machine.Memory, $machine.LoadAverageAtStart, $machine.LoadAverageAtEnd, $passed, $goals)
 }
