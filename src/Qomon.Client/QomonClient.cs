@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Qomon.Client.Diagnostics;
 using Qomon.Client.Errors;
 using Qomon.Client.Http;
 using Qomon.Client.Json;

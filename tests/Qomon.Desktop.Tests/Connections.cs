@@ -1,6 +1,7 @@
 using System;
 using System.Security;
 using Qomon.Client;
+using Qomon.Client.Connection;
 
 namespace Qomon.Desktop.Tests
 {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Qomon.Client.Connection;
 using Qomon.Client.Http;
 using Qomon.Client.Retry;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Qomon.Client
+namespace Qomon.Client.Budget
 {
     /// <summary>
     /// Token cost per route. Starts from what Qomon documents (5 for a synchronous create or PATCH, 1 otherwise)

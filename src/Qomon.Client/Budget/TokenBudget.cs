@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client.Budget;
+using Qomon.Client.Diagnostics;
 
-namespace Qomon.Client
+namespace Qomon.Client.Budget
 {
     /// <summary>
     /// A local mirror of Qomon's token bucket, shared by every command on one connection. A request takes its

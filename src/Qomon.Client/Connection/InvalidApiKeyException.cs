@@ -1,6 +1,6 @@
 using System;
 
-namespace Qomon.Client
+namespace Qomon.Client.Connection
 {
     /// <summary>
     /// The API key has a character no HTTP header can carry (a line break, a control or non-ASCII character, an

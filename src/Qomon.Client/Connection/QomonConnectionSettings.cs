@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 
-namespace Qomon.Client
+namespace Qomon.Client.Connection
 {
     /// <summary>How a connection talks to Qomon. Values are copied when the connection opens.</summary>
     public sealed class QomonConnectionSettings

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace Qomon.Client
+namespace Qomon.Client.Connection
 {
     /// <summary>What a connection has done so far; shared by every command on it, updated lock-free.</summary>
     public sealed class QomonCounters

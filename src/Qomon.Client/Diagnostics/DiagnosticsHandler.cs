@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Qomon.Client.Connection;
 using Qomon.Client.Http;
 
 namespace Qomon.Client.Diagnostics

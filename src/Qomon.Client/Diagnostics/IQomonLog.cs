@@ -1,4 +1,4 @@
-namespace Qomon.Client
+namespace Qomon.Client.Diagnostics
 {
     /// <summary>Where the client's diagnostics go. Implementations must accept calls from any thread.</summary>
     public interface IQomonLog

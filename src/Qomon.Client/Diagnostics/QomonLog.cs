@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace Qomon.Client
+namespace Qomon.Client.Diagnostics
 {
     /// <summary>
     /// The log of the current async flow. AsyncLocal, not a static sink, so two pipelines (or runspaces)

@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Qomon.Client.Budget;
+using Qomon.Client.Connection;
+using Qomon.Client.Diagnostics;
 using Qomon.Client.Errors;
 using Qomon.Client.Http;
 

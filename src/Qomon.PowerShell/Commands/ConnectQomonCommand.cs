@@ -3,6 +3,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Security;
 using Qomon.Client;
+using Qomon.Client.Connection;
 using Qomon.PowerShell.Connections;
 using Qomon.PowerShell.Infrastructure;
 using Qomon.PowerShell.Output;

@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
+using Qomon.Client.Diagnostics;
 using Qomon.Client.Model;
 
 namespace Qomon.PowerShell.Connections

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Management.Automation;
 using Qomon.Client;
+using Qomon.Client.Diagnostics;
 
 namespace Qomon.PowerShell.Infrastructure
 {

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
+using Qomon.Client.Diagnostics;
 
 namespace Qomon.PowerShell.Infrastructure
 {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Qomon.Client.Budget;
+using Qomon.Client.Diagnostics;
 using Qomon.Client.Tests.Fakes;
 using Xunit;
 

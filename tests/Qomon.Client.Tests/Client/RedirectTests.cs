@@ -1,6 +1,7 @@
 using System.Net.Http;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Qomon.Client.Connection;
 using Qomon.Client.Tests.Fakes;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using Qomon.Client.Connection;
 using Qomon.Client.Tests.Fakes;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Qomon.Client.Diagnostics;
 using Qomon.Client.Tests.Fakes;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Time.Testing;
+using Qomon.Client.Connection;
 using Qomon.Emulator.Hosting;
 using Qomon.Emulator.Settings;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Qomon.Client.Diagnostics;
 
 namespace Qomon.Client.Tests.Fakes
 {

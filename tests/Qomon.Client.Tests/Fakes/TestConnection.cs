@@ -1,5 +1,7 @@
 using System.Security;
 using Microsoft.Extensions.Time.Testing;
+using Qomon.Client.Connection;
+using Qomon.Client.Diagnostics;
 
 namespace Qomon.Client.Tests.Fakes
 {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http;
+using Qomon.Client.Connection;
 using Qomon.Client.Http;
 using Xunit;
 

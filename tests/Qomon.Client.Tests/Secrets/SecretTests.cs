@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Qomon.Client.Connection;
 using Qomon.Client.Tests.Fakes;
 using Xunit;
 

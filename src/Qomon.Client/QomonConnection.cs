@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Security;
+using Qomon.Client.Budget;
 using Qomon.Client.Connection;
 using Qomon.Client.Retry;
 
