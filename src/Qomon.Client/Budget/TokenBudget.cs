@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using Qomon.Client.Budget;
 using Qomon.Client.Diagnostics;
 
 namespace Qomon.Client.Budget
@@ -35,9 +34,7 @@ namespace Qomon.Client.Budget
         private bool _calibrated;
         private TaskCompletionSource<bool> _answered = NewSignal();
         private long _lastRefill, _pausedUntil;
-        private readonly object _waitGate = new object();
-        private long _waitingSince, _unionWaitTicks, _sumWaitTicks;
-        private int _waiting;
+        private readonly BudgetWaitStatistics _waits;
 
         public TokenBudget(TimeProvider timeProvider, double burst = 100, double ratePerSecond = 10)
             : this(timeProvider, burst, ratePerSecond, calibrated: false)
@@ -52,6 +49,7 @@ namespace Qomon.Client.Budget
             _rate = ratePerSecond;
             _tokens = burst;
             _lastRefill = _pausedUntil = _time.GetTimestamp();
+            _waits = new BudgetWaitStatistics(_time);
         }
 
         /// <summary>Cost estimates per route, learned from x-ratelimit-cost.</summary>
@@ -72,21 +70,14 @@ namespace Qomon.Client.Budget
         public bool IsCalibrated { get { lock (_gate) return _calibrated; } }
 
         /// <summary>Requests waiting for tokens right now.</summary>
-        public int Waiting { get { lock (_waitGate) return _waiting; } }
+        public int Waiting => _waits.Waiting;
 
         /// <summary>Wall-clock time during which at least one request was held back by the budget: how much the
         /// rate limit slowed the work down (reports, progress).</summary>
-        public TimeSpan TotalWait
-        {
-            get
-            {
-                lock (_waitGate)
-                    return TimeSpan.FromTicks(_unionWaitTicks) + (_waiting > 0 ? _time.GetElapsedTime(_waitingSince) : TimeSpan.Zero);
-            }
-        }
+        public TimeSpan TotalWait => _waits.TotalWait;
 
         /// <summary>Sum of every request's own wait; larger than TotalWait when several requests wait together.</summary>
-        public TimeSpan WaitSum { get { lock (_waitGate) return TimeSpan.FromTicks(_sumWaitTicks); } }
+        public TimeSpan WaitSum => _waits.WaitSum;
 
         /// <summary>Waits (cancellably) until <paramref name="cost"/> tokens are available and takes them.
         /// Returns the tokens reserved, to hand back to <see cref="Complete"/> or <see cref="Abandon"/>.</summary>
@@ -125,7 +116,7 @@ namespace Qomon.Client.Budget
         private async Task<double> TakeAsync(double cost, bool countsAsRequest, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var started = EnterWait();
+            var started = _waits.Enter();
             var warned = false;
             var entered = false;
             try
@@ -181,27 +172,7 @@ namespace Qomon.Client.Budget
             finally
             {
                 if (entered) _turnstile.Release();
-                ExitWait(started);
-            }
-        }
-
-        private long EnterWait()
-        {
-            var now = _time.GetTimestamp();
-            lock (_waitGate)
-            {
-                if (_waiting++ == 0) _waitingSince = now;
-            }
-            return now;
-        }
-
-        private void ExitWait(long started)
-        {
-            var now = _time.GetTimestamp();
-            lock (_waitGate)
-            {
-                _sumWaitTicks += _time.GetElapsedTime(started, now).Ticks;
-                if (--_waiting == 0) _unionWaitTicks += _time.GetElapsedTime(_waitingSince, now).Ticks;
+                _waits.Exit(started);
             }
         }
 
@@ -213,7 +184,7 @@ namespace Qomon.Client.Budget
         /// only lower the local count: the server's number may predate or postdate those requests, and when in
         /// doubt waiting a little is cheaper than a 429.
         /// </summary>
-        internal double Complete(double reserved, string routeKey, int statusCode, Budget.RateLimitHeaders headers, TimeSpan? retryAfter)
+        internal double Complete(double reserved, string routeKey, int statusCode, RateLimitHeaders headers, TimeSpan? retryAfter)
         {
             lock (_gate)
             {
