@@ -24,26 +24,24 @@ namespace Qomon.Client.Http
         }
 
         /// <summary>
-        /// Whether sending the request twice leaves the same result as sending it once. PATCH is Qomon's full
-        /// replacement, so resending the same body is safe; POST /search and /kpi only read. POST /contacts
-        /// creates, so a second send could create a duplicate.
+        /// Whether sending the request twice leaves the same result as sending it once. Reads are; PATCH is
+        /// Qomon's full replacement, so resending the same body is safe. POST /contacts creates, so a second send
+        /// could create a duplicate.
         /// </summary>
         public static bool IsIdempotent(HttpRequestMessage request)
         {
-            if (request.Properties.ContainsKey(NoResendKey)) return false;
-            var method = request.Method.Method.ToUpperInvariant();
-            switch (method)
+            if (CallerResends(request)) return false;
+            if (IsRead(request)) return true;
+            switch (request.Method.Method.ToUpperInvariant())
             {
-                case "GET": case "HEAD": case "OPTIONS": case "DELETE": case "PUT": case "PATCH":
+                case "DELETE": case "PUT": case "PATCH":
                     return true;
-                case "POST":
-                    var route = RouteTemplate(request);
-                    return EndsWith(route, "/search") || EndsWith(route, "/kpi");
                 default:
                     return false;
             }
         }
 
+        /// <summary>Whether the request only reads: GET, HEAD, OPTIONS, and Qomon's POST /search and /kpi.</summary>
         public static bool IsRead(HttpRequestMessage request)
         {
             var method = request.Method.Method.ToUpperInvariant();
