@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Security;
 using Qomon.Client.Budget;
 using Qomon.Client.Connection;
+using Qomon.Client.Http;
 using Qomon.Client.Retry;
 
 namespace Qomon.Client

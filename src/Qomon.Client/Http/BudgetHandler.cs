@@ -3,11 +3,10 @@ using System.Globalization;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Qomon.Client.Budget;
 using Qomon.Client.Connection;
-using Qomon.Client.Http;
-using Qomon.Client.Retry;
 
-namespace Qomon.Client.Budget
+namespace Qomon.Client.Http
 {
     /// <summary>
     /// Takes each attempt's tokens before it goes out and settles them with the answer's headers. It sits inside

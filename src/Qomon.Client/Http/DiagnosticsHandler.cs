@@ -5,9 +5,9 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client.Connection;
-using Qomon.Client.Http;
+using Qomon.Client.Diagnostics;
 
-namespace Qomon.Client.Diagnostics
+namespace Qomon.Client.Http
 {
     /// <summary>
     /// Outermost handler: one Verbose line per call ("PATCH /contacts/123 -> 200 in 184 ms; budget 73/100"),

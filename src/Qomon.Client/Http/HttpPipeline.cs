@@ -3,11 +3,10 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using Qomon.Client.Budget;
-using Qomon.Client.Diagnostics;
-using Qomon.Client.Http;
+using Qomon.Client.Connection;
 using Qomon.Client.Retry;
 
-namespace Qomon.Client.Connection
+namespace Qomon.Client.Http
 {
     /// <summary>
     /// Builds the connection's one HttpClient, outermost first:

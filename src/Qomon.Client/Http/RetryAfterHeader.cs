@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Net.Http;
 
-namespace Qomon.Client.Retry
+namespace Qomon.Client.Http
 {
     /// <summary>Retry-After as delta seconds or as an HTTP date; a date in the past means "now".</summary>
     internal static class RetryAfterHeader

@@ -6,10 +6,9 @@ using System.Threading.Tasks;
 using Qomon.Client.Budget;
 using Qomon.Client.Connection;
 using Qomon.Client.Diagnostics;
-using Qomon.Client.Errors;
-using Qomon.Client.Http;
+using Qomon.Client.Retry;
 
-namespace Qomon.Client.Retry
+namespace Qomon.Client.Http
 {
     /// <summary>
     /// Resends what is safe to resend: 429 always (Qomon did not process it); 500, 502, 503, 504, dropped

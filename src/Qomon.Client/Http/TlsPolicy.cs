@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Security.Authentication;
 
-namespace Qomon.Client.Connection
+namespace Qomon.Client.Http
 {
     /// <summary>
     /// Qomon's hosts accept TLS 1.2 or later. On .NET Framework (Windows PowerShell 5.1, Azure Automation) an

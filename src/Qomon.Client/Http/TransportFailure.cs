@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 
-namespace Qomon.Client.Retry
+namespace Qomon.Client.Http
 {
     /// <summary>
     /// Tells transport failures apart: which are worth retrying and which prove nothing was sent. The shapes

@@ -35,7 +35,7 @@ namespace Qomon.Client.Tests.Http
         [Fact]
         public void TheSystemProxyIsUsedUnlessOneIsGiven()
         {
-            using var handler = Qomon.Client.Connection.HttpPipeline.CreateTransport(new QomonConnectionSettings());
+            using var handler = HttpPipeline.CreateTransport(new QomonConnectionSettings());
             Assert.True(handler.UseProxy);
             Assert.Null(handler.Proxy);
         }
@@ -44,7 +44,7 @@ namespace Qomon.Client.Tests.Http
         public void AnExplicitProxyCarriesItsCredentials()
         {
             var credential = new NetworkCredential("user", "pass");
-            using var handler = Qomon.Client.Connection.HttpPipeline.CreateTransport(new QomonConnectionSettings
+            using var handler = HttpPipeline.CreateTransport(new QomonConnectionSettings
             {
                 Proxy = new Uri("http://proxy.corp:3128"),
                 ProxyCredential = credential,
@@ -57,7 +57,7 @@ namespace Qomon.Client.Tests.Http
         [Fact]
         public void DefaultCredentialsCanBeUsedForTheSystemProxy()
         {
-            using var handler = Qomon.Client.Connection.HttpPipeline.CreateTransport(new QomonConnectionSettings { ProxyUseDefaultCredentials = true });
+            using var handler = HttpPipeline.CreateTransport(new QomonConnectionSettings { ProxyUseDefaultCredentials = true });
             Assert.Same(CredentialCache.DefaultCredentials, handler.DefaultProxyCredentials);
         }
     }

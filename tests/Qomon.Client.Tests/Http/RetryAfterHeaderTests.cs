@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http;
-using Qomon.Client.Retry;
+using Qomon.Client.Http;
 using Xunit;
 
-namespace Qomon.Client.Tests.Retry
+namespace Qomon.Client.Tests.Http
 {
     public class RetryAfterHeaderTests
     {

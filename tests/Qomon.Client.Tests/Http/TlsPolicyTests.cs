@@ -1,9 +1,10 @@
 using System.Net.Http;
 using System.Security.Authentication;
 using Qomon.Client.Connection;
+using Qomon.Client.Http;
 using Xunit;
 
-namespace Qomon.Client.Tests.Connection
+namespace Qomon.Client.Tests.Http
 {
     public class TlsPolicyTests
     {
