@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
+using Qomon.Client.Changes;
 using Qomon.Client.Json;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;

@@ -7,6 +7,7 @@ using Qomon.Client.Json;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
 using Qomon.Client.Tests.Merge.Fixtures;
+using Qomon.Client.WriteShape;
 
 namespace Qomon.Benchmarks
 {

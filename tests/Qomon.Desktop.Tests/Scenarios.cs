@@ -7,10 +7,12 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
+using Qomon.Client.Changes;
 using Qomon.Client.Connection;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
 using Qomon.Client.Search;
+using Qomon.Client.WriteShape;
 
 namespace Qomon.Desktop.Tests
 {

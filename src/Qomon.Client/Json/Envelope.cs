@@ -45,14 +45,7 @@ namespace Qomon.Client.Json
         public static bool TryTotal(JsonNode? root, out long total, out string problem)
         {
             problem = "";
-            var node = Item(root, "total");
-            if (node is JsonValue value)
-            {
-                if (value.TryGetValue(out total)) return true;
-                if (value.TryGetValue(out double d)) { total = (long)d; return true; }
-                if (value.TryGetValue(out string? s) && long.TryParse(s, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out total)) return true;
-            }
-            total = 0;
+            if (JsonRead.TryGetLong(Item(root, "total"), out total)) return true;
             problem = "it has no data.total number";
             return false;
         }

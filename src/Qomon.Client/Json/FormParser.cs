@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Qomon.Client.Model;
 
@@ -24,9 +23,9 @@ namespace Qomon.Client.Json
             var form = new QomonForm
             {
                 Id = Long(json["id"]),
-                Label = Text(json["label"]) ?? "",
-                Type = Text(json["type"]) ?? "",
-                Kind = kind.Length > 0 ? kind : Text(json["kind"]) ?? "",
+                Label = JsonRead.GetText(json["label"]) ?? "",
+                Type = JsonRead.GetText(json["type"]) ?? "",
+                Kind = kind.Length > 0 ? kind : JsonRead.GetText(json["kind"]) ?? "",
             };
             if (json["refvalues"] is JsonArray values)
             {
@@ -37,30 +36,15 @@ namespace Qomon.Client.Json
                     {
                         Id = Long(v["id"]),
                         FormId = v["form_id"] == null ? form.Id : Long(v["form_id"]),
-                        Label = Text(v["label"]),
-                        Value = Text(v["value"]),
+                        Label = JsonRead.GetText(v["label"]),
+                        Value = JsonRead.GetText(v["value"]),
                     });
                 }
             }
             return form;
         }
 
-        private static long Long(JsonNode? node)
-        {
-            if (node is JsonValue value)
-            {
-                if (value.TryGetValue(out long l)) return l;
-                if (value.TryGetValue(out double d)) return (long)d;
-                if (value.TryGetValue(out string? s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out l)) return l;
-            }
-            return 0;
-        }
-
-        private static string? Text(JsonNode? node)
-        {
-            if (node is not JsonValue value) return null;
-            if (value.TryGetValue(out string? s)) return s;
-            return value.ToJsonString();
-        }
+        /// <summary>An id, 0 when it is missing or not a whole number.</summary>
+        private static long Long(JsonNode? node) => JsonRead.TryGetLong(node, out var id) ? id : 0;
     }
 }

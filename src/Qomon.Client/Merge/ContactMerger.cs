@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using Qomon.Client.Changes;
 using Qomon.Client.Model;
+using Qomon.Client.WriteShape;
 
 namespace Qomon.Client.Merge
 {

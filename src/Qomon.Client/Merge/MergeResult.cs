@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
+using Qomon.Client.Changes;
 
 namespace Qomon.Client.Merge
 {

@@ -3,8 +3,11 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
+using Qomon.Client.Input;
+using Qomon.Client.Json;
 using Qomon.Client.Model;
+using Qomon.Client.WriteShape;
 
 namespace Qomon.Client.Search
 {

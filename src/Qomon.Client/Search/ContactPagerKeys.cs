@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Json;
 using Qomon.Client.Model;
 
 namespace Qomon.Client.Search

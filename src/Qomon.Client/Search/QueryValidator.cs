@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Json;
 
 namespace Qomon.Client.Search
 {

@@ -1,6 +1,6 @@
 using System;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
 
 namespace Qomon.Client.Writing
 {

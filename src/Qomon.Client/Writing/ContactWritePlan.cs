@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using Qomon.Client.Budget;
+using Qomon.Client.Changes;
 using Qomon.Client.Merge;
 
 namespace Qomon.Client.Writing

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client.Budget;
+using Qomon.Client.Changes;
 using Qomon.Client.Diagnostics;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Json;
 
 namespace Qomon.Client.Writing
 {

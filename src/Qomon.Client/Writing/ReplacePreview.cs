@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
 using Qomon.Client.Model;
 
 namespace Qomon.Client.Writing

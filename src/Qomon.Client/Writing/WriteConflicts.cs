@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
+using Qomon.Client.Json;
 using Qomon.Client.Model;
 
 namespace Qomon.Client.Writing

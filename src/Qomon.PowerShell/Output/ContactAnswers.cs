@@ -25,7 +25,7 @@ namespace Qomon.PowerShell.Output
             var values = new List<(string Key, AnswerKind Kind, long FormId, string? Value)>();
             foreach (var kind in new[] { AnswerKind.FormData, AnswerKind.CustomField })
             {
-                var byForm = Qomon.Client.Merge.ContactDiff.AnswersOf(contact, kind);
+                var byForm = Qomon.Client.Changes.ContactDiff.AnswersOf(contact, kind);
                 if (byForm == null) continue;
                 foreach (var form in byForm)
                 {

@@ -5,7 +5,9 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
+using Qomon.Client.Input;
+using Qomon.Client.Json;
 using Qomon.Client.Model;
 
 namespace Qomon.PowerShell.Output

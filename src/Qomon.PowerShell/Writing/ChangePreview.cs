@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
 
 namespace Qomon.PowerShell.Writing
 {

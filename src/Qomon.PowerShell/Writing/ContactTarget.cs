@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Json;
 using Qomon.Client.Model;
 
 namespace Qomon.PowerShell.Writing

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
-using Qomon.Client.Merge;
+using Qomon.Client.Json;
 
 namespace Qomon.PowerShell.Writing
 {

@@ -4,8 +4,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using Qomon.Client.Changes;
+using Qomon.Client.Input;
+using Qomon.Client.Json;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
+using Qomon.Client.WriteShape;
 using Qomon.PowerShell.Output;
 
 namespace Qomon.PowerShell.Writing

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
 using Qomon.Client.Model;
 using Qomon.Client.Writing;
 

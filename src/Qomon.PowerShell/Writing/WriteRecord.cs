@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
 using Qomon.Client.Writing;
 
 namespace Qomon.PowerShell.Writing

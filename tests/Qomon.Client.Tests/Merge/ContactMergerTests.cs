@@ -1,8 +1,10 @@
 using System.Linq;
 using System.Text.Json.Nodes;
+using Qomon.Client.Changes;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
 using Qomon.Client.Tests.Merge.Fixtures;
+using Qomon.Client.WriteShape;
 using Xunit;
 
 namespace Qomon.Client.Tests.Merge

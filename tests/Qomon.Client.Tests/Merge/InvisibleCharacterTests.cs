@@ -1,5 +1,5 @@
 using System.Linq;
-using Qomon.Client.Merge;
+using Qomon.Client.Input;
 using Qomon.Client.Tests.Merge.Fixtures;
 using Xunit;
 

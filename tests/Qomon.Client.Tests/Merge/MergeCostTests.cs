@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Qomon.Client.Changes;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
 using Qomon.Client.Tests.Merge.Fixtures;

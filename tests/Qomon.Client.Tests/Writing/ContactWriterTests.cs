@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
 using Qomon.Client.Model;
+using Qomon.Client.WriteShape;
 using Qomon.Client.Writing;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Net.Http;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
 using Qomon.Client.Model;
 using Qomon.Client.Tests.Fakes;
 using Qomon.Client.Writing;

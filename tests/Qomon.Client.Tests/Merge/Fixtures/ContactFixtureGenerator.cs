@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Qomon.Client.Merge;
+using Qomon.Client.Changes;
 using Qomon.Client.Model;
 
 namespace Qomon.Client.Tests.Merge.Fixtures

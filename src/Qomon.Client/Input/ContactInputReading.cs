@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Qomon.Client.Changes;
+using Qomon.Client.Model;
+
+namespace Qomon.Client.Input
+{
+    /// <summary>The state of reading one record: what was found, what was wrong, and which target each name reached.</summary>
+    internal sealed class ContactInputReading
+    {
+        private const int MaxDepth = 3;
+        private static readonly string[] IdNames = { "Id", "ContactId" };
+
+        private readonly FormCatalog forms;
+        private readonly ContactReadOptions options;
+        private readonly ContactChanges changes = new ContactChanges();
+        private readonly List<InputProblem> problems = new List<InputProblem>();
+        private readonly List<string> skippedEmpty = new List<string>();
+
+        // target path → (input name, fingerprint of the value): the same field named twice must agree.
+        private readonly Dictionary<string, KeyValuePair<string, string>> targets = new Dictionary<string, KeyValuePair<string, string>>(StringComparer.OrdinalIgnoreCase);
+        private long? id;
+        private string? idName;
+        private bool idRejected;
+        private DateTimeOffset? updatedAt;
+
+        public ContactInputReading(FormCatalog forms, ContactReadOptions options)
+        {
+            this.forms = forms;
+            this.options = options;
+        }
+
+        public void Visit(string? rawName, object? value, int depth)
+        {
+            if (value is JsonNode json) value = InputValues.FromJson(json);
+            var name = ContactFields.InputName(rawName);
+            if (name.Length == 0)
+            {
+                Problem("(no name)", "a value was given without a field name");
+                return;
+            }
+            if (StartsWith(name, AnswerKinds.FormPrefix)) { ReadAnswer(name, AnswerKind.FormData, value); return; }
+            if (StartsWith(name, AnswerKinds.CustomPrefix)) { ReadAnswer(name, AnswerKind.CustomField, value); return; }
+            if (IsIdName(name)) { ReadId(name, value); return; }
+            if (name.Equals(ContactFields.UpdatedAtKey, StringComparison.OrdinalIgnoreCase)) { ReadUpdatedAt(name, value); return; }
+            if (ContactFields.IsReadOnly(name)) return; // a piped contact carries them; they are never written
+
+            if (name.Equals(ContactFields.AddressKey, StringComparison.OrdinalIgnoreCase))
+            {
+                ReadAddress(name, value, depth);
+                return;
+            }
+            if (StartsWith(name, ContactFields.AddressPrefix) && ContactFields.IsReadOnlyAddressPart(name.Substring(ContactFields.AddressPrefix.Length))) return;
+            if (ContactFields.IsAnswerListKey(name.ToLowerInvariant()))
+            {
+                ReadAnswerList(name, name.ToLowerInvariant() == AnswerKinds.FormDatasKey ? AnswerKind.FormData : AnswerKind.CustomField, value);
+                return;
+            }
+
+            if (!ContactFields.TryResolve(name, out var field))
+            {
+                Problem(name, UnknownField(name));
+                return;
+            }
+            ReadField(name, field, value);
+        }
+
+        public ContactReadResult Finish()
+        {
+            if (options.RequireId && !id.HasValue && !idRejected) problems.Insert(0, new InputProblem("Id", "no contact id: give Id, id or ContactId (a positive whole number)"));
+            return new ContactReadResult(changes, id, updatedAt, problems, skippedEmpty);
+        }
+
+        private void ReadAddress(string name, object? value, int depth)
+        {
+            if (value == null) { Claim(name, ContactFields.AddressKey, "null"); changes.ClearField(ContactFields.AddressKey); return; }
+            if (InputValues.IsEmptyText(value))
+            {
+                if (options.ClearEmpty) { Claim(name, ContactFields.AddressKey, "null"); changes.ClearField(ContactFields.AddressKey); }
+                else skippedEmpty.Add(name);
+                return;
+            }
+            if (!InputValues.IsMap(value))
+            {
+                Problem(name, "the address has parts: name them address.city, address.postalcode... or give a nested object");
+                return;
+            }
+            if (depth >= MaxDepth)
+            {
+                Problem(name, "objects are nested too deeply");
+                return;
+            }
+            foreach (var part in InputValues.EntriesOf(value!)) Visit(ContactFields.AddressPrefix + (part.Key ?? "").Trim(), part.Value, depth + 1);
+        }
+
+        private void ReadField(string name, ContactField field, object? value)
+        {
+            if (value == null) { Clear(name, field); return; }
+            if (InputValues.IsEmptyText(value))
+            {
+                if (options.ClearEmpty) Clear(name, field);
+                else skippedEmpty.Add(name);
+                return;
+            }
+            switch (field.Type)
+            {
+                case ContactFieldType.Tags: ReadTags(name, value); return;
+                case ContactFieldType.Notes: ReadNotes(name, value); return;
+            }
+            if (InputValues.IsList(value) && field.Type != ContactFieldType.IdList)
+            {
+                Problem(name, $"takes one value, got {InputValues.Describe(value)}");
+                return;
+            }
+            var node = FieldValueReader.Read(field, value, options.MaxTextLength, out var problem);
+            if (problem != null) { Problem(name, problem); return; }
+            if (Claim(name, field.Path, node!.ToJsonString())) changes.SetField(field.Path, node);
+        }
+
+        private void Clear(string name, ContactField field)
+        {
+            if (!Claim(name, field.Path, "null")) return;
+            if (field.Type == ContactFieldType.Tags) changes.ClearTags();
+            else if (field.Type == ContactFieldType.Notes) changes.SetNotes(null);
+            else changes.ClearField(field.Path);
+        }
+
+        private void ReadTags(string name, object value)
+        {
+            var tags = TagInputReader.Read(value, options.MaxTextLength, out var problem);
+            if (tags == null) { Problem(name, problem ?? "invalid tags"); return; }
+            if (Claim(name, ContactFields.TagsKey, string.Join(";", tags))) changes.SetTags(tags);
+        }
+
+        private void ReadNotes(string name, object value)
+        {
+            var notes = NoteInputReader.Read(value, options.MaxTextLength, out var problem);
+            if (notes == null) { Problem(name, problem ?? "invalid notes"); return; }
+            if (Claim(name, ContactFields.NotesKey, notes.ToJsonString())) changes.SetNotes(notes);
+        }
+
+        private void ReadAnswer(string name, AnswerKind kind, object? value)
+        {
+            var prefix = kind == AnswerKind.CustomField ? AnswerKinds.CustomPrefix : AnswerKinds.FormPrefix;
+            var key = name.Substring(prefix.Length).Trim();
+            var mode = '=';
+            var lookup = forms.Resolve(key, kind);
+            // A label may itself end in + or - ("Age 65+"): the whole label wins; otherwise the suffix is the mode.
+            if (lookup.Form == null && key.Length > 1 && (key[key.Length - 1] == '+' || key[key.Length - 1] == '-'))
+            {
+                var stripped = forms.Resolve(key.Substring(0, key.Length - 1), kind);
+                if (stripped.Form != null)
+                {
+                    mode = key[key.Length - 1];
+                    lookup = stripped;
+                }
+            }
+            if (lookup.Form == null)
+            {
+                Problem(name, lookup.Problem ?? "unknown form");
+                return;
+            }
+            var form = lookup.Form;
+            if (mode != '=' && !form.IsCheckbox)
+            {
+                Problem(name, $"a trailing '{mode}' adds or removes one value of a checkbox answer; '{form.Label}' is a {(form.Type.Length == 0 ? "single-value" : form.Type)} form: use {prefix}{form.Label}");
+                return;
+            }
+            var path = AnswerKinds.PathOf(kind, form.Id);
+            if (value == null || InputValues.IsEmptyText(value))
+            {
+                if (value != null && !options.ClearEmpty) { skippedEmpty.Add(name); return; }
+                if (mode != '=')
+                {
+                    if (value == null) Problem(name, $"'{mode}' needs a value to {(mode == '+' ? "add" : "remove")}");
+                    else skippedEmpty.Add(name);
+                    return;
+                }
+                if (Claim(name, path, "null")) changes.ClearAnswer(kind, form.Id);
+                return;
+            }
+            var values = AnswerValueReader.Read(form, value, options.MaxTextLength, out var problem);
+            if (values == null)
+            {
+                Problem(name, problem ?? "invalid answer");
+                return;
+            }
+            if (!Claim(name, path + (mode == '=' ? "" : mode.ToString()), Fingerprint(values))) return;
+            if (mode == '=' ? targets.ContainsKey(path + "+") || targets.ContainsKey(path + "-") : targets.ContainsKey(path))
+            {
+                Problem(name, "the same answer is both set and changed with +/-: give one or the other");
+                return;
+            }
+            foreach (var answer in values)
+            {
+                if (mode == '+') changes.AddAnswerValue(kind, form.Id, answer);
+                else if (mode == '-') changes.RemoveAnswerValue(kind, form.Id, answer);
+            }
+            if (mode == '=') changes.SetAnswer(kind, form.Id, values);
+        }
+
+        private void ReadAnswerList(string name, AnswerKind kind, object? value)
+        {
+            if (value == null || InputValues.IsEmptyText(value)) { skippedEmpty.Add(name); return; }
+            var byForm = AnswerListInputReader.Read(kind, value, forms, options.MaxTextLength, out var problem);
+            if (byForm == null) { Problem(name, problem ?? "invalid answers"); return; }
+            foreach (var form in byForm)
+            {
+                if (Claim(name, AnswerKinds.PathOf(kind, form.Key), Fingerprint(form.Value))) changes.SetAnswer(kind, form.Key, form.Value);
+            }
+        }
+
+        private void ReadId(string name, object? value)
+        {
+            if (value == null || InputValues.IsEmptyText(value)) return;
+            var number = FieldValueReader.ReadPositiveId(value, out var problem);
+            if (!number.HasValue)
+            {
+                Problem(name, problem != null && problem.StartsWith("expected", StringComparison.Ordinal)
+                    ? "the contact id must be a positive whole number, got " + InputValues.Describe(value)
+                    : "the contact id " + problem);
+                idRejected = true;
+                return;
+            }
+            if (id.HasValue && id.Value != number.Value)
+            {
+                Problem(name, $"{number.Value.ToString(CultureInfo.InvariantCulture)} disagrees with {idName}={id.Value.ToString(CultureInfo.InvariantCulture)}");
+                return;
+            }
+            id = number;
+            idName = name;
+        }
+
+        private void ReadUpdatedAt(string name, object? value)
+        {
+            if (value == null || InputValues.IsEmptyText(value)) return;
+            if (FieldValueReader.TryReadDate(value, out var date, out var problem)) updatedAt = date;
+            else Problem(name, problem ?? "not a date");
+        }
+
+        /// <summary>Records that name reached target; false (and a problem) when another name reached it with a different value.</summary>
+        private bool Claim(string name, string target, string fingerprint)
+        {
+            if (targets.TryGetValue(target, out var earlier))
+            {
+                if (earlier.Value == fingerprint) return false; // the same value twice (mail and its alias Email): once is enough
+                Problem(name, $"given twice with different values (also as '{earlier.Key}')");
+                return false;
+            }
+            targets.Add(target, new KeyValuePair<string, string>(name, fingerprint));
+            return true;
+        }
+
+        private void Problem(string field, string message) => problems.Add(new InputProblem(field, message));
+
+        private static string UnknownField(string name)
+        {
+            var candidates = StartsWith(name, ContactFields.AddressPrefix) ? AddressNames() : ContactFields.KnownNames;
+            var suggestion = NameSuggestion.Closest(name, candidates);
+            var message = new StringBuilder("unknown field");
+            if (suggestion != null) message.Append("; did you mean '").Append(suggestion).Append("'?");
+            else if (name.IndexOf(':') > 0) message.Append("; answers are named form:<label or id> or custom:<label or id>");
+            return message.ToString();
+        }
+
+        private static IEnumerable<string> AddressNames()
+        {
+            foreach (var field in ContactFields.All)
+            {
+                if (field.IsAddressPart) yield return field.Path;
+            }
+        }
+
+        private static string Fingerprint(List<AnswerValue> values)
+        {
+            var text = new StringBuilder();
+            foreach (var value in values) text.Append(value.RefId.ToString(CultureInfo.InvariantCulture)).Append('=').Append(value.Data).Append('\u001f');
+            return text.ToString();
+        }
+
+        private static bool IsIdName(string name)
+        {
+            foreach (var idName in IdNames)
+            {
+                if (name.Equals(idName, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
+        private static bool StartsWith(string name, string prefix) => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+    }
+}
