@@ -22,7 +22,7 @@ namespace Qomon.Client.Input
         {
             if (entries == null) throw new ArgumentNullException(nameof(entries));
             var reading = new ContactInputReading(forms ?? FormCatalog.Empty, options ?? new ContactReadOptions());
-            foreach (var entry in entries) reading.Visit(entry.Key, entry.Value, 0);
+            foreach (var entry in entries) reading.Visit(entry.Key, entry.Value);
             return reading.Finish();
         }
 

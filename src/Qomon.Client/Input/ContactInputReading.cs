@@ -11,8 +11,6 @@ namespace Qomon.Client.Input
     /// <summary>The state of reading one record: what was found, what was wrong, and which target each name reached.</summary>
     internal sealed class ContactInputReading
     {
-        private const int MaxDepth = 3;
-        private static readonly string[] IdNames = { "Id", "ContactId" };
 
         private readonly FormCatalog forms;
         private readonly ContactReadOptions options;
@@ -33,7 +31,7 @@ namespace Qomon.Client.Input
             this.options = options;
         }
 
-        public void Visit(string? rawName, object? value, int depth)
+        public void Visit(string? rawName, object? value)
         {
             if (value is JsonNode json) value = InputValues.FromJson(json);
             var name = ContactFields.InputName(rawName);
@@ -44,13 +42,13 @@ namespace Qomon.Client.Input
             }
             if (StartsWith(name, AnswerKinds.FormPrefix)) { ReadAnswer(name, AnswerKind.FormData, value); return; }
             if (StartsWith(name, AnswerKinds.CustomPrefix)) { ReadAnswer(name, AnswerKind.CustomField, value); return; }
-            if (IsIdName(name)) { ReadId(name, value); return; }
+            if (ContactFields.IsIdInputName(name)) { ReadId(name, value); return; }
             if (name.Equals(ContactFields.UpdatedAtKey, StringComparison.OrdinalIgnoreCase)) { ReadUpdatedAt(name, value); return; }
             if (ContactFields.IsReadOnly(name)) return; // a piped contact carries them; they are never written
 
             if (name.Equals(ContactFields.AddressKey, StringComparison.OrdinalIgnoreCase))
             {
-                ReadAddress(name, value, depth);
+                ReadAddress(name, value);
                 return;
             }
             if (StartsWith(name, ContactFields.AddressPrefix) && ContactFields.IsReadOnlyAddressPart(name.Substring(ContactFields.AddressPrefix.Length))) return;
@@ -74,7 +72,7 @@ namespace Qomon.Client.Input
             return new ContactReadResult(changes, id, updatedAt, problems, skippedEmpty);
         }
 
-        private void ReadAddress(string name, object? value, int depth)
+        private void ReadAddress(string name, object? value)
         {
             if (value == null) { Claim(name, ContactFields.AddressKey, "null"); changes.ClearField(ContactFields.AddressKey); return; }
             if (InputValues.IsEmptyText(value))
@@ -88,12 +86,7 @@ namespace Qomon.Client.Input
                 Problem(name, "the address has parts: name them address.city, address.postalcode... or give a nested object");
                 return;
             }
-            if (depth >= MaxDepth)
-            {
-                Problem(name, "objects are nested too deeply");
-                return;
-            }
-            foreach (var part in InputValues.EntriesOf(value!)) Visit(ContactFields.AddressPrefix + (part.Key ?? "").Trim(), part.Value, depth + 1);
+            foreach (var part in InputValues.EntriesOf(value!)) Visit(ContactFields.AddressPrefix + (part.Key ?? "").Trim(), part.Value);
         }
 
         private void ReadField(string name, ContactField field, object? value)
@@ -279,15 +272,6 @@ namespace Qomon.Client.Input
             var text = new StringBuilder();
             foreach (var value in values) text.Append(value.RefId.ToString(CultureInfo.InvariantCulture)).Append('=').Append(value.Data).Append('\u001f');
             return text.ToString();
-        }
-
-        private static bool IsIdName(string name)
-        {
-            foreach (var idName in IdNames)
-            {
-                if (name.Equals(idName, StringComparison.OrdinalIgnoreCase)) return true;
-            }
-            return false;
         }
 
         private static bool StartsWith(string name, string prefix) => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);

@@ -123,6 +123,19 @@ namespace Qomon.Client.Model
 
         private const char ByteOrderMark = '\uFEFF';
 
+        private static readonly string[] IdInputNames = { "Id", "ContactId" };
+
+        /// <summary>Whether an input name carries the contact's id: Id (any case) or ContactId, as exports often call it.</summary>
+        public static bool IsIdInputName(string? name)
+        {
+            var inputName = InputName(name);
+            foreach (var idName in IdInputNames)
+            {
+                if (inputName.Equals(idName, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+            return false;
+        }
+
         public static bool IsReadOnly(string key) => ReadOnlyContactKeys.Contains(key);
 
         public static bool IsReadOnlyAddressPart(string key) => ReadOnlyAddressKeys.Contains(key);

@@ -14,6 +14,19 @@ namespace Qomon.Client.WriteShape
     /// </summary>
     public static class ContactWriteShape
     {
+        /// <summary>
+        /// A contact written whole (New-QomonContact, Set-QomonContact -Replace): <paramref name="contact"/> in write
+        /// shape (empty for a new contact) with the changes written into it. Nothing is merged with what the server
+        /// holds, so there are no differences to word.
+        /// </summary>
+        public static JsonObject Of(JsonObject contact, ContactChanges changes, FormCatalog forms)
+        {
+            if (changes == null) throw new System.ArgumentNullException(nameof(changes));
+            var body = From(contact);
+            ChangeWriter.Apply(body, changes, forms ?? FormCatalog.Empty);
+            return body;
+        }
+
         public static JsonObject From(JsonObject contact)
         {
             if (contact == null) throw new System.ArgumentNullException(nameof(contact));

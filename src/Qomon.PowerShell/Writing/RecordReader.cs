@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
 using Qomon.Client.Input;
 using Qomon.Client.Json;
-using Qomon.Client.Merge;
 using Qomon.Client.Model;
 using Qomon.Client.WriteShape;
 using Qomon.PowerShell.Output;
@@ -33,8 +32,6 @@ namespace Qomon.PowerShell.Writing
     /// </summary>
     internal sealed class RecordReader
     {
-        private static readonly string[] IdNames = { "Id", "ContactId" };
-
         private readonly FormCatalog _forms;
         private readonly RecordShape _shape;
         private readonly ContactReadOptions _options;
@@ -96,10 +93,10 @@ namespace Qomon.PowerShell.Writing
             SkippedEmpty.Add(result.SkippedEmpty);
 
             foreach (var problem in flat.Problems) record.Fail(WriteErrors.InvalidInput(record, problem.Key, problem.Value));
-            var hasIdValue = flat.Entries.Any(e => IsIdName(e.Key) && !(e.Value is null) && !(e.Value is string text && text.Trim().Length == 0));
+            var hasIdValue = flat.Entries.Any(e => ContactFields.IsIdInputName(e.Key) && !(e.Value is null) && !(e.Value is string text && text.Trim().Length == 0));
             foreach (var problem in result.Problems)
             {
-                var errorId = !IsIdName(problem.Field) ? WriteErrors.InvalidInputId : hasIdValue ? WriteErrors.InvalidIdId : WriteErrors.MissingIdId;
+                var errorId = !ContactFields.IsIdInputName(problem.Field) ? WriteErrors.InvalidInputId : hasIdValue ? WriteErrors.InvalidIdId : WriteErrors.MissingIdId;
                 record.Fail(WriteErrors.InvalidInput(record, problem.Field, problem.Message, errorId));
             }
             if (_shape == RecordShape.Create && hasIdValue)
@@ -109,7 +106,7 @@ namespace Qomon.PowerShell.Writing
             var changes = result.Changes;
             if (!ApplyTags(record, changes)) return;
             record.Changes = changes;
-            if (_shape != RecordShape.Merge) record.FullContact = ContactMerger.Merge(new JsonObject(), changes, _forms).Body;
+            if (_shape != RecordShape.Merge) record.FullContact = ContactWriteShape.Of(new JsonObject(), changes, _forms);
             if (_shape == RecordShape.Create && !HoldsAnyValue(record.FullContact!))
                 record.Fail(WriteErrors.InvalidInput(record, "",
                     "the new contact would be blank: no field has a value (a blank CSV row, or -Property @{}). Give at least one field, such as firstname, surname or mail",
@@ -145,7 +142,7 @@ namespace Qomon.PowerShell.Writing
             if (!record.IsPending || !ApplyTags(record, changes)) return;
             record.Changes = changes;
             if (_shape == RecordShape.Merge) record.AsRead = original;
-            else record.FullContact = ContactMerger.Merge(ContactWriteShape.From(edited), changes, _forms).Body;
+            else record.FullContact = ContactWriteShape.Of(edited, changes, _forms);
         }
 
         private bool ApplyTags(WriteRecord record, ContactChanges changes)
@@ -162,7 +159,5 @@ namespace Qomon.PowerShell.Writing
                 return false;
             }
         }
-
-        private static bool IsIdName(string name) => IdNames.Any(n => string.Equals(n, ContactFields.InputName(name), StringComparison.OrdinalIgnoreCase));
     }
 }
