@@ -35,7 +35,7 @@ switch ($Task) {
     'Test'     { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonTests -Configuration $Configuration }
     'TestDesktop' { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonDesktopTests -Configuration $Configuration }
     'Emulator' { Invoke-QomonEmulator -Configuration $Configuration -Arguments $EmulatorArguments }
-    'Demo'     { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonDemo -Configuration $Configuration }
+    'Demo'     { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonDemo }
     'Bench'    { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonBench -Configuration $Configuration }
-    'Package'  { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonPackage -Configuration $Configuration }
+    'Package'  { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonPackage }
 }

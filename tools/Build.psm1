@@ -19,6 +19,12 @@ function Get-NuGetPackagesRoot {
     return ($line -replace '^global-packages:\s*', '').Trim()
 }
 
+# Pester as tools/Pester.proj pins it (the one place its version is written), from the NuGet cache it restores into.
+function Get-PesterRoot {
+    $version = ([xml](Get-Content (Join-Path $PSScriptRoot 'Pester.proj') -Raw)).Project.ItemGroup.PackageDownload.Version
+    Join-Path (Get-NuGetPackagesRoot) "pester/$($version.Trim('[', ']'))/tools"
+}
+
 function Get-EmulatorDll {
     param([string] $Configuration = 'Release')
     Join-Path $script:Root "src/Qomon.Emulator/bin/$Configuration/net10.0/Qomon.Emulator.dll"
@@ -94,7 +100,7 @@ function Invoke-QomonTests {
 
     Invoke-Native 'restore Pester' { dotnet restore (Join-Path $PSScriptRoot 'Pester.proj') --nologo -v quiet }
     $pesterJson = Join-Path $results 'pester.json'
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Invoke-Pester.ps1') -PesterRoot (Join-Path (Get-NuGetPackagesRoot) 'pester/5.7.1/tools') -SummaryPath $pesterJson -Configuration $Configuration
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Invoke-Pester.ps1') -PesterRoot (Get-PesterRoot) -SummaryPath $pesterJson -Configuration $Configuration
     if (Test-Path $pesterJson) {
         $pester = Get-Content $pesterJson -Raw | ConvertFrom-Json
         Write-Host ("Pester: {0} passed, {1} failed" -f $pester.Passed, $pester.Failed)
@@ -182,8 +188,9 @@ function Invoke-QomonEmulator {
     finally { Pop-Location }
 }
 
+# The demo and the package take module/Qomon as the build task assembled it (the demo starts the Release emulator,
+# examples/demo.ps1), so they have no configuration of their own.
 function Invoke-QomonDemo {
-    param([string] $Configuration = 'Release')
     & dotnet pwsh -NoProfile -File (Join-Path $script:Root 'examples/demo.ps1')
     if ($LASTEXITCODE -ne 0) { throw "The demo failed (exit code $LASTEXITCODE)." }
 }
@@ -195,9 +202,8 @@ function Invoke-QomonBench {
 }
 
 function Invoke-QomonPackage {
-    param([string] $Configuration = 'Release')
     & dotnet pwsh -NoProfile -File (Join-Path $PSScriptRoot 'New-ModulePackage.ps1') -ModuleDirectory $script:ModuleOut -OutputDirectory (Join-Path $script:Artifacts 'package')
     if ($LASTEXITCODE -ne 0) { throw "Packaging failed (exit code $LASTEXITCODE)." }
 }
 
-Export-ModuleMember -Function Invoke-QomonBuild, Invoke-QomonTests, Invoke-QomonDesktopTests, Invoke-QomonEmulator, Invoke-QomonDemo, Invoke-QomonBench, Invoke-QomonPackage, Get-EmulatorDll, Get-NuGetPackagesRoot
+Export-ModuleMember -Function Invoke-QomonBuild, Invoke-QomonTests, Invoke-QomonDesktopTests, Invoke-QomonEmulator, Invoke-QomonDemo, Invoke-QomonBench, Invoke-QomonPackage, Get-EmulatorDll, Get-NuGetPackagesRoot, Get-PesterRoot

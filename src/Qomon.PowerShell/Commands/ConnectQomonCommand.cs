@@ -95,7 +95,7 @@ namespace Qomon.PowerShell.Commands
             catch (InvalidApiKeyException e)
             {
                 // No target: the key itself must not travel in the error record.
-                ThrowInvalidArgument(e.Message, null, QomonErrors.InvalidApiKeyId);
+                ThrowInvalidArgument(e.Message, null, ErrorIds.InvalidApiKey);
                 return;
             }
             catch (ArgumentException e)
@@ -137,7 +137,7 @@ namespace Qomon.PowerShell.Commands
             if (baseUri.Scheme != Uri.UriSchemeHttps && !(baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback))
                 ThrowInvalidArgument(
                     $"Refusing {baseUri.Scheme}://{baseUri.Host}: the API key would travel unencrypted. Use https; plain http is allowed only for loopback addresses (a local emulator).",
-                    baseUri, "Qomon.InsecureBaseUri");
+                    baseUri, ErrorIds.InsecureBaseUri);
 
             return new QomonConnectionSettings
             {
@@ -165,7 +165,7 @@ namespace Qomon.PowerShell.Commands
                 var message = ParameterSetName == EnvironmentSet
                     ? ApiKeySource.HowToConnect
                     : "The API key is empty. " + ApiKeySource.HowToConnect;
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "Qomon.NoApiKey", ErrorCategory.AuthenticationError, null));
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.NoApiKey, ErrorCategory.AuthenticationError, null));
             }
             return key!;
         }
@@ -183,7 +183,7 @@ namespace Qomon.PowerShell.Commands
                 if (e.StatusCode == 401 || e.StatusCode == 403)
                 {
                     var message = $"Qomon refused the API key (key {connection.KeyFingerprint}, {e.StatusCode} on {e.Method} {e.Path}). Check the key, or that it belongs to the space at {connection.BaseUri}.";
-                    ThrowTerminatingError(new ErrorRecord(e, QomonErrors.AuthenticationFailedId, ErrorCategory.AuthenticationError, connection.BaseUri)
+                    ThrowTerminatingError(new ErrorRecord(e, ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, connection.BaseUri)
                     {
                         ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Create or copy the key in Qomon (Settings > extensions > connect) and run Connect-Qomon again." }
                     });

@@ -137,7 +137,7 @@ namespace Qomon.PowerShell.Commands
             {
                 // A key refused in mid-run fails every read after it: stop rather than write thousands of errors.
                 if (e.StatusCode == 401) ThrowApiError(e, outcome.Item);
-                WriteApiError(e, outcome.Item, e.IsNotFound ? QomonErrors.ContactNotFoundId : QomonErrors.NotFoundId);
+                WriteApiError(e, outcome.Item, e.IsNotFound ? ErrorIds.ContactNotFound : ErrorIds.NotFound);
                 return;
             }
             var contact = outcome.Result; // rethrows anything else (a bug, not a per-record failure)

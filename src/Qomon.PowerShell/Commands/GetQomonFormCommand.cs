@@ -52,7 +52,7 @@ namespace Qomon.PowerShell.Commands
                 }
                 catch (QomonApiException e)
                 {
-                    WriteApiError(e, kind, QomonErrors.FormNotFoundId);
+                    WriteApiError(e, kind, ErrorIds.FormNotFound);
                 }
             }
         }
@@ -65,7 +65,7 @@ namespace Qomon.PowerShell.Commands
             }
             catch (QomonApiException e)
             {
-                WriteApiError(e, id, QomonErrors.FormNotFoundId);
+                WriteApiError(e, id, ErrorIds.FormNotFound);
             }
         }
     }

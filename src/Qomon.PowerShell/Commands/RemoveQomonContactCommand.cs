@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Qomon.PowerShell.Infrastructure;
 using Qomon.PowerShell.Writing;
 
 namespace Qomon.PowerShell.Commands
@@ -26,7 +27,7 @@ namespace Qomon.PowerShell.Commands
             foreach (var id in Id)
             {
                 var record = new WriteRecord(++_position, id) { Id = id };
-                if (id <= 0) record.Fail(WriteErrors.InvalidInput(record, "Id", "a contact id is a positive whole number", WriteErrors.InvalidIdId));
+                if (id <= 0) record.Fail(WriteErrors.InvalidInput(record, "Id", "a contact id is a positive whole number", ErrorIds.InvalidId));
                 Submit(record);
             }
         }

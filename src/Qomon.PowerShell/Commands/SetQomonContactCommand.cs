@@ -3,6 +3,7 @@ using System.Collections;
 using System.Linq;
 using System.Management.Automation;
 using Qomon.Client.Writing;
+using Qomon.PowerShell.Infrastructure;
 using Qomon.PowerShell.Output;
 using Qomon.PowerShell.Writing;
 
@@ -94,12 +95,12 @@ namespace Qomon.PowerShell.Commands
         {
             var both = (AddTag ?? Array.Empty<string>()).Intersect(RemoveTag ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase).ToList();
             if (both.Count > 0)
-                ThrowInvalidArgument("-AddTag and -RemoveTag both name " + string.Join(", ", both) + "; give each tag to one of them.", both, "Qomon.ConflictingParameters");
+                ThrowInvalidArgument("-AddTag and -RemoveTag both name " + string.Join(", ", both) + "; give each tag to one of them.", both, ErrorIds.ConflictingParameters);
             if (ParameterSetName != IdSet) return;
             if (Replace && Property == null)
-                ThrowInvalidArgument("-Replace with -Id needs -Property with the complete contact: every field it leaves out is cleared.", null, "Qomon.ConflictingParameters");
+                ThrowInvalidArgument("-Replace with -Id needs -Property with the complete contact: every field it leaves out is cleared.", null, ErrorIds.ConflictingParameters);
             if (Property == null && AddTag == null && RemoveTag == null)
-                ThrowInvalidArgument("Nothing to change: give -Property, -AddTag or -RemoveTag with -Id.", null, "Qomon.NothingToChange");
+                ThrowInvalidArgument("Nothing to change: give -Property, -AddTag or -RemoveTag with -Id.", null, ErrorIds.NothingToChange);
         }
 
         private ReplaceConsent ReplaceConsent()

@@ -56,15 +56,15 @@ namespace Qomon.PowerShell.Infrastructure
         protected bool ParameterSpecified(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 
         /// <summary>A per-record API failure as a non-terminating error; the pipeline goes on to the next record.</summary>
-        protected void WriteApiError(QomonApiException exception, object? target, string notFoundId = QomonErrors.NotFoundId) =>
+        protected void WriteApiError(QomonApiException exception, object? target, string notFoundId = ErrorIds.NotFound) =>
             WriteError(QomonErrors.FromApi(exception, target, notFoundId));
 
         /// <summary>A terminating error for a failure that makes the whole command pointless (401 on first call).</summary>
-        protected void ThrowApiError(QomonApiException exception, object? target, string notFoundId = QomonErrors.NotFoundId) =>
+        protected void ThrowApiError(QomonApiException exception, object? target, string notFoundId = ErrorIds.NotFound) =>
             ThrowTerminatingError(QomonErrors.FromApi(exception, target, notFoundId));
 
         /// <summary>A terminating error for a bad parameter value or combination.</summary>
-        protected void ThrowInvalidArgument(string message, object? target, string errorId = QomonErrors.InvalidArgumentId) =>
+        protected void ThrowInvalidArgument(string message, object? target, string errorId = ErrorIds.InvalidArgument) =>
             ThrowTerminatingError(QomonErrors.InvalidArgument(message, target, errorId));
 
         private void Cancel()

@@ -8,34 +8,19 @@ using Qomon.Client;
 namespace Qomon.PowerShell.Infrastructure
 {
     /// <summary>
-    /// The one place where failures become ErrorRecords: stable error ids (scripts match on them with
-    /// $_.FullyQualifiedErrorId) and categories that say what kind of failure it was. Messages are built from
+    /// Where API failures and connection problems become ErrorRecords, with the ids and categories of
+    /// <see cref="ErrorIds"/> (the table of every id). Messages are built from
     /// the request line, status and the server's problem text only, never from headers, so no key can leak.
     /// </summary>
     public static class QomonErrors
     {
-        public const string NotConnectedId = "Qomon.NotConnected";
-        public const string AuthenticationFailedId = "Qomon.AuthenticationFailed";
-        public const string PermissionDeniedId = "Qomon.PermissionDenied";
-        public const string NotFoundId = "Qomon.NotFound";
-        public const string ContactNotFoundId = "Qomon.ContactNotFound";
-        public const string FormNotFoundId = "Qomon.FormNotFound";
-        public const string InvalidDataId = "Qomon.InvalidData";
-        public const string ConflictId = "Qomon.Conflict";
-        public const string RateLimitExceededId = "Qomon.RateLimitExceeded";
-        public const string ConnectionFailedId = "Qomon.ConnectionFailed";
-        public const string RequestFailedId = "Qomon.RequestFailed";
-        public const string InvalidArgumentId = "Qomon.InvalidArgument";
-        public const string InvalidApiKeyId = "Qomon.InvalidApiKey";
-        public const string UnexpectedResponseId = "Qomon.UnexpectedResponse";
-
         /// <summary>The message and guidance for "no connection", shared by every command.</summary>
         public const string NotConnectedMessage =
             "Not connected. Run Connect-Qomon -ApiKey <SecureString> (or -Credential <PSCredential>, or set QOMON_API_KEY " +
             "and run Connect-Qomon), or pass -Connection.";
 
         public static ErrorRecord NotConnected() =>
-            new ErrorRecord(new InvalidOperationException(NotConnectedMessage), NotConnectedId, ErrorCategory.ConnectionError, null)
+            new ErrorRecord(new InvalidOperationException(NotConnectedMessage), ErrorIds.NotConnected, ErrorCategory.ConnectionError, null)
             {
                 ErrorDetails = new ErrorDetails(NotConnectedMessage)
                 {
@@ -48,21 +33,21 @@ namespace Qomon.PowerShell.Infrastructure
         public static ErrorRecord ConnectionClosed(QomonConnection connection)
         {
             var message = $"This Qomon connection ({connection.BaseUri}) was closed by Disconnect-Qomon. Connect again with Connect-Qomon -PassThru.";
-            return new ErrorRecord(new InvalidOperationException(message), "Qomon.ConnectionClosed", ErrorCategory.ConnectionError, null)
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.ConnectionClosed, ErrorCategory.ConnectionError, null)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Run Connect-Qomon again and use the new connection." }
             };
         }
 
         /// <summary>A bad parameter value or combination, as a terminating error.</summary>
-        public static ErrorRecord InvalidArgument(string message, object? target, string errorId = InvalidArgumentId) =>
+        public static ErrorRecord InvalidArgument(string message, object? target, string errorId = ErrorIds.InvalidArgument) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
         /// <summary>
         /// Maps an API failure to an ErrorRecord. <paramref name="notFoundId"/> names what a 404 means here
         /// (Qomon.ContactNotFound for a contact id); <paramref name="target"/> is the record's id or input.
         /// </summary>
-        public static ErrorRecord FromApi(QomonApiException exception, object? target, string notFoundId = NotFoundId)
+        public static ErrorRecord FromApi(QomonApiException exception, object? target, string notFoundId = ErrorIds.NotFound)
         {
             var (id, category, action) = Classify(exception, notFoundId);
             return new ErrorRecord(exception, id, category, target)
@@ -74,29 +59,29 @@ namespace Qomon.PowerShell.Infrastructure
         private static (string Id, ErrorCategory Category, string Action) Classify(QomonApiException e, string notFoundId)
         {
             if (e.IsUnexpectedResponse)
-                return (UnexpectedResponseId, ErrorCategory.InvalidResult,
+                return (ErrorIds.UnexpectedResponse, ErrorCategory.InvalidResult,
                     "Nothing was built on this answer. Check -BaseUri, any proxy between here and Qomon, and the record; then try again.");
             if (e.IsTransportFailure || e.StatusCode == 0 || e.StatusCode >= 500)
-                return (ConnectionFailedId, ErrorCategory.ConnectionError,
+                return (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError,
                     "Check the network, the proxy settings and -BaseUri; the request was retried " + Attempts(e) + ".");
             switch (e.StatusCode)
             {
                 case 400:
                 case 422:
-                    return (InvalidDataId, ErrorCategory.InvalidData, "Correct the values named in the message and send the record again.");
+                    return (ErrorIds.InvalidData, ErrorCategory.InvalidData, "Correct the values named in the message and send the record again.");
                 case 401:
-                    return (AuthenticationFailedId, ErrorCategory.AuthenticationError, "Check the API key (Qomon: Settings > extensions > connect) and run Connect-Qomon again.");
+                    return (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, "Check the API key (Qomon: Settings > extensions > connect) and run Connect-Qomon again.");
                 case 403:
-                    return (PermissionDeniedId, ErrorCategory.PermissionDenied, "The API key is valid but may not do this; ask a space administrator.");
+                    return (ErrorIds.PermissionDenied, ErrorCategory.PermissionDenied, "The API key is valid but may not do this; ask a space administrator.");
                 case 404:
                     return (notFoundId, ErrorCategory.ObjectNotFound, "Check the id; it may have been deleted.");
                 case 409:
-                    return (ConflictId, ErrorCategory.ResourceExists, "Read the record again and retry.");
+                    return (ErrorIds.Conflict, ErrorCategory.ResourceExists, "Read the record again and retry.");
                 case 429:
-                    return (RateLimitExceededId, ErrorCategory.LimitsExceeded,
+                    return (ErrorIds.RateLimitExceeded, ErrorCategory.LimitsExceeded,
                         "The rate limit held after " + Attempts(e) + "; raise -MaxRetryCount or -RetryTimeLimitSec on Connect-Qomon, or lower -ThrottleLimit.");
                 default:
-                    return (RequestFailedId, ErrorCategory.NotSpecified, "See the status and detail in the message.");
+                    return (ErrorIds.RequestFailed, ErrorCategory.NotSpecified, "See the status and detail in the message.");
             }
         }
 

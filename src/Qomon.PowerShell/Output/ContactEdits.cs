@@ -9,6 +9,7 @@ using Qomon.Client.Changes;
 using Qomon.Client.Input;
 using Qomon.Client.Json;
 using Qomon.Client.Model;
+using Qomon.PowerShell.Infrastructure;
 
 namespace Qomon.PowerShell.Output
 {
@@ -20,9 +21,6 @@ namespace Qomon.PowerShell.Output
     /// </summary>
     internal static class ContactEdits
     {
-        /// <summary>An assignment to a Qomon.Contact that cannot be written as it was meant.</summary>
-        internal const string UnsupportedEditId = "Qomon.UnsupportedEdit";
-
         internal sealed class Problem
         {
             public Problem(string field, string message, string errorId)
@@ -54,14 +52,14 @@ namespace Qomon.PowerShell.Output
             foreach (var key in original.Select(p => p.Key).Union(edited.Select(p => p.Key)).Where(ContactFields.IsReadOnly))
             {
                 if (!JsonSemantics.AreEqual(original[key], edited[key]))
-                    problems.Add(new Problem(key, "is set by Qomon and cannot be changed; leave it as it was read", UnsupportedEditId));
+                    problems.Add(new Problem(key, "is set by Qomon and cannot be changed; leave it as it was read", ErrorIds.UnsupportedEdit));
             }
             var before = original["address"] as JsonObject;
             var after = edited["address"] as JsonObject;
             foreach (var part in ContactFields.ReadOnlyAddressParts)
             {
                 if (!JsonSemantics.AreEqual(before?[part], after?[part]))
-                    problems.Add(new Problem("address." + part, "is set by Qomon (geocoding) and cannot be changed; leave it as it was read", UnsupportedEditId));
+                    problems.Add(new Problem("address." + part, "is set by Qomon (geocoding) and cannot be changed; leave it as it was read", ErrorIds.UnsupportedEdit));
             }
         }
 
@@ -78,7 +76,7 @@ namespace Qomon.PowerShell.Output
                 problems.Add(new Problem(key,
                     $"the raw answer entries of a Qomon.Contact cannot be edited in place (Qomon would keep the entry's refvalue, not its data). " +
                     $"Set the answer through the Answers view: $contact.Answers.'{label}' = '<value>', or with Set-QomonContact -Id <id> -Property @{{ '{path}' = '<value>' }}",
-                    UnsupportedEditId));
+                    ErrorIds.UnsupportedEdit));
             }
         }
 
@@ -108,7 +106,7 @@ namespace Qomon.PowerShell.Output
                 if (shownByKey.ContainsKey(property.Name)) continue;
                 problems.Add(new Problem("Answers." + property.Name,
                     $"a property added to the Answers view is not written; answer a form this contact has not answered with Set-QomonContact -Id <id> -Property @{{ 'form:{property.Name}' = '<value>' }}",
-                    UnsupportedEditId));
+                    ErrorIds.UnsupportedEdit));
             }
             foreach (var shown in view.Shown)
             {
@@ -116,14 +114,14 @@ namespace Qomon.PowerShell.Output
                 if (property == null)
                 {
                     problems.Add(new Problem("Answers." + shown.Key,
-                        $"removed from the Answers view, which writes nothing; clear the answer with $contact.Answers.'{shown.Key}' = $null", UnsupportedEditId));
+                        $"removed from the Answers view, which writes nothing; clear the answer with $contact.Answers.'{shown.Key}' = $null", ErrorIds.UnsupportedEdit));
                     continue;
                 }
                 var value = Unwrap(property.Value);
                 if (ItemsOf(value).SequenceEqual(shown.Items, StringComparer.Ordinal)) continue;
                 if (shown.Form == null)
                 {
-                    problems.Add(new Problem("Answers." + shown.Key, "this form is not among the space's forms (Get-QomonForm), so its answer cannot be checked or written", UnsupportedEditId));
+                    problems.Add(new Problem("Answers." + shown.Key, "this form is not among the space's forms (Get-QomonForm), so its answer cannot be checked or written", ErrorIds.UnsupportedEdit));
                     continue;
                 }
                 var values = Read(shown.Form, value, out var problem);

@@ -192,7 +192,7 @@ namespace Qomon.PowerShell.Writing
             var record = done.Item;
             var failure = done.Exception;
             if (failure != null && !(failure is OperationCanceledException) && record.IsPending)
-                record.Fail(new ErrorRecord(failure, "Qomon.WriteFailed", ErrorCategory.NotSpecified, record.Target)
+                record.Fail(new ErrorRecord(failure, ErrorIds.WriteFailed, ErrorCategory.NotSpecified, record.Target)
                 {
                     ErrorDetails = new ErrorDetails(record.Describe() + ": " + failure.Message)
                 });

@@ -9,6 +9,7 @@ using Qomon.Client.Input;
 using Qomon.Client.Json;
 using Qomon.Client.Model;
 using Qomon.Client.WriteShape;
+using Qomon.PowerShell.Infrastructure;
 using Qomon.PowerShell.Output;
 
 namespace Qomon.PowerShell.Writing
@@ -96,11 +97,11 @@ namespace Qomon.PowerShell.Writing
             var hasIdValue = flat.Entries.Any(e => ContactFields.IsIdInputName(e.Key) && !(e.Value is null) && !(e.Value is string text && text.Trim().Length == 0));
             foreach (var problem in result.Problems)
             {
-                var errorId = !ContactFields.IsIdInputName(problem.Field) ? WriteErrors.InvalidInputId : hasIdValue ? WriteErrors.InvalidIdId : WriteErrors.MissingIdId;
+                var errorId = !ContactFields.IsIdInputName(problem.Field) ? ErrorIds.InvalidInput : hasIdValue ? ErrorIds.InvalidId : ErrorIds.MissingId;
                 record.Fail(WriteErrors.InvalidInput(record, problem.Field, problem.Message, errorId));
             }
             if (_shape == RecordShape.Create && hasIdValue)
-                record.Fail(WriteErrors.InvalidInput(record, "Id", "a new contact gets its id from Qomon; leave Id out (use Set-QomonContact to change an existing contact)", WriteErrors.IdNotAllowedId));
+                record.Fail(WriteErrors.InvalidInput(record, "Id", "a new contact gets its id from Qomon; leave Id out (use Set-QomonContact to change an existing contact)", ErrorIds.IdNotAllowed));
             if (!record.IsPending) return;
 
             var changes = result.Changes;
@@ -110,7 +111,7 @@ namespace Qomon.PowerShell.Writing
             if (_shape == RecordShape.Create && !HoldsAnyValue(record.FullContact!))
                 record.Fail(WriteErrors.InvalidInput(record, "",
                     "the new contact would be blank: no field has a value (a blank CSV row, or -Property @{}). Give at least one field, such as firstname, surname or mail",
-                    WriteErrors.EmptyContactId));
+                    ErrorIds.EmptyContact));
         }
 
         // A create like a Set with nothing to change: a contact without one value is never what the caller meant,
@@ -127,7 +128,7 @@ namespace Qomon.PowerShell.Writing
             }
             else
             {
-                record.Fail(WriteErrors.InvalidInput(record, "id", "this contact was read without an id", WriteErrors.MissingIdId));
+                record.Fail(WriteErrors.InvalidInput(record, "id", "this contact was read without an id", ErrorIds.MissingId));
                 return;
             }
             foreach (var added in edited.Where(p => !original.ContainsKey(p.Key)).Select(p => p.Key))
@@ -137,7 +138,7 @@ namespace Qomon.PowerShell.Writing
             }
             // -Replace sends the edited contact whole; both shapes add the Answers view's edits and the tag switches.
             var changes = _shape == RecordShape.Merge ? ContactChangeDetector.Between(original, edited) : new ContactChanges();
-            foreach (var problem in ContactEdits.Read(input, original, edited, changes, WriteErrors.InvalidInputId))
+            foreach (var problem in ContactEdits.Read(input, original, edited, changes, ErrorIds.InvalidInput))
                 record.Fail(WriteErrors.InvalidInput(record, problem.Field, problem.Message, problem.ErrorId));
             if (!record.IsPending || !ApplyTags(record, changes)) return;
             record.Changes = changes;

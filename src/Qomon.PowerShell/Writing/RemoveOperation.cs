@@ -5,6 +5,7 @@ using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
+using Qomon.PowerShell.Infrastructure;
 
 namespace Qomon.PowerShell.Writing
 {
@@ -33,7 +34,7 @@ namespace Qomon.PowerShell.Writing
             {
                 // Every record would fail the same way: one terminating error that says what to do is kinder than 10,000.
                 var message = "Remove-QomonContact asks before deleting each contact, and this session cannot ask (" + e.Message + "). Nothing was deleted.";
-                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, e), RemoveNeedsConfirmationId, ErrorCategory.InvalidOperation, record.Target)
+                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, e), ErrorIds.RemoveNeedsConfirmation, ErrorCategory.InvalidOperation, record.Target)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Confirm:$false to delete without asking (in scripts and runbooks), or -WhatIf to see what would be deleted." }
                 });
@@ -43,8 +44,6 @@ namespace Qomon.PowerShell.Writing
             record.Outcome = RecordOutcome.Skipped;
             return false;
         }
-
-        internal const string RemoveNeedsConfirmationId = "Qomon.RemoveNeedsConfirmation";
 
         internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
         {

@@ -7,24 +7,13 @@ using Qomon.PowerShell.Infrastructure;
 namespace Qomon.PowerShell.Writing
 {
     /// <summary>
-    /// The per-record errors of the write commands. Ids are stable (scripts match $_.FullyQualifiedErrorId),
+    /// The per-record errors of the write commands, with the ids of <see cref="ErrorIds"/>,
     /// the target is the contact id when known and the input row otherwise, and every message starts with the
     /// record it is about ("record 5 (contact 123): ..."), so a failure in a 10,000-row file can be found.
     /// </summary>
     internal static class WriteErrors
     {
-        internal const string InvalidInputId = "Qomon.InvalidInput";
-        internal const string MissingIdId = "Qomon.MissingId";
-        internal const string InvalidIdId = "Qomon.InvalidId";
-        internal const string IdNotAllowedId = "Qomon.IdNotAllowed";
-        internal const string EmptyContactId = "Qomon.EmptyContact";
-        internal const string DuplicateIdInBatchId = "Qomon.DuplicateIdInBatch";
-        internal const string ConflictId = ContactWriteErrorIds.Conflict;
-        internal const string ReplaceNeedsConfirmationId = "Qomon.ReplaceNeedsConfirmation";
-        internal const string OutcomeUnknownId = ContactWriteErrorIds.OutcomeUnknown;
-        internal const string NotAsSentId = ContactWriteErrorIds.NotAsSent;
-
-        internal static ErrorRecord InvalidInput(WriteRecord record, string field, string problem, string errorId = InvalidInputId)
+        internal static ErrorRecord InvalidInput(WriteRecord record, string field, string problem, string errorId = ErrorIds.InvalidInput)
         {
             var message = record.Describe() + ": " + (field.Length == 0 ? problem : field + ": " + problem);
             return Build(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, record.Target, message,
@@ -35,21 +24,21 @@ namespace Qomon.PowerShell.Writing
         {
             var message = $"{record.Describe()}: the same contact is already record {firstPosition} of this batch; this record was not written. " +
                           "One contact is written once per batch, so that one row cannot silently overwrite the other.";
-            return Build(new ArgumentException(message), DuplicateIdInBatchId, ErrorCategory.InvalidData, record.Target, message,
+            return Build(new ArgumentException(message), ErrorIds.DuplicateIdInBatch, ErrorCategory.InvalidData, record.Target, message,
                 "Combine the rows for this contact into one, or send this row in a separate command.");
         }
 
         internal static ErrorRecord Conflict(WriteRecord record, string what)
         {
             var message = $"{record.Describe()}: {what} Nothing was written for this record.";
-            return Build(new InvalidOperationException(message), ConflictId, ErrorCategory.ResourceExists, record.Target, message,
+            return Build(new InvalidOperationException(message), ErrorIds.Conflict, ErrorCategory.ResourceExists, record.Target, message,
                 "Read the contact again (Get-QomonContact) and reapply the change, or use -Force to overwrite.");
         }
 
         internal static ErrorRecord ReplaceNeedsConfirmation(WriteRecord record, string clearedFields)
         {
             var message = $"{record.Describe()}: -Replace would clear every field the input leaves out{clearedFields}, and this session cannot ask for confirmation. Nothing was written for this record.";
-            return Build(new InvalidOperationException(message), ReplaceNeedsConfirmationId, ErrorCategory.InvalidOperation, record.Target, message,
+            return Build(new InvalidOperationException(message), ErrorIds.ReplaceNeedsConfirmation, ErrorCategory.InvalidOperation, record.Target, message,
                 "Add -Force (or -Confirm:$false) to replace without asking, or leave out -Replace to merge the fields the input names.");
         }
 
@@ -57,21 +46,21 @@ namespace Qomon.PowerShell.Writing
         {
             var message = $"{record.Describe()}: the write may or may not have been applied ({QomonErrors.Describe(failure)})" +
                           (readBackFailure == null ? "." : $", and reading the contact back failed too ({Describe(readBackFailure)}).");
-            return Build(failure, OutcomeUnknownId, ErrorCategory.ConnectionError, record.Target, message,
+            return Build(failure, ErrorIds.WriteOutcomeUnknown, ErrorCategory.ConnectionError, record.Target, message,
                 "Check the contact with Get-QomonContact before sending this record again.");
         }
 
         internal static ErrorRecord NotAsSent(WriteRecord record, ContactWriteResult result)
         {
             var message = $"{record.Describe()}: the write was sent, but {result.Message}. The record is not counted as updated.";
-            return Build(new InvalidOperationException(message), NotAsSentId, ErrorCategory.InvalidResult, record.Target, message,
+            return Build(new InvalidOperationException(message), ErrorIds.WriteNotAsSent, ErrorCategory.InvalidResult, record.Target, message,
                 "Check these fields with Get-QomonContact: Qomon may keep them in another form than the module sends.");
         }
 
         /// <summary>An API failure (404, 422, 429 after retries...), with the record named in front of the request line.</summary>
         internal static ErrorRecord FromApi(WriteRecord record, QomonApiException failure)
         {
-            var error = QomonErrors.FromApi(failure, record.Target, QomonErrors.ContactNotFoundId);
+            var error = QomonErrors.FromApi(failure, record.Target, ErrorIds.ContactNotFound);
             var details = error.ErrorDetails;
             error.ErrorDetails = new ErrorDetails(record.Describe() + ": " + (details?.Message ?? failure.Message))
             {

@@ -205,5 +205,33 @@ function Invoke-BadInputCase {
     catch { @($_) }
 }
 
+function Assert-BadInputRefused {
+    <#
+    .SYNOPSIS
+        Runs one bad-input case (Run, given the Target contact id) and asserts that it was refused before anything
+        was sent: its first error has the id ErrorId and a message like Text (its ErrorDetails, else its exception's),
+        the count SentCount returns (the requests that must not happen) did not move, and Target has no new version.
+    #>
+    param(
+        [Parameter(Mandatory)] [scriptblock] $Run,
+        [Parameter(Mandatory)] $Emulator,
+        [Parameter(Mandatory)] [long] $Target,
+        [Parameter(Mandatory)] [string] $ErrorId,
+        [Parameter(Mandatory)] [string] $Text,
+        [Parameter(Mandatory)] [scriptblock] $SentCount
+    )
+    $sent = & $SentCount
+    $versions = (Get-ContactHistory $Emulator $Target).Count
+
+    $errors = @(Invoke-BadInputCase $Run $Target)
+
+    $errors.Count | Should -BeGreaterOrEqual 1
+    $errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId*"
+    $message = if ($errors[0].ErrorDetails) { $errors[0].ErrorDetails.Message } else { $errors[0].Exception.Message }
+    $message | Should -BeLike $Text
+    & $SentCount | Should -Be $sent -Because 'nothing may be sent for refused input'
+    (Get-ContactHistory $Emulator $Target).Count | Should -Be $versions
+}
+
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Connect-TestEmulator, Get-EmulatorStats, Get-EmulatorRequestCount, Measure-EmulatorTraffic,
-    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, Get-ContactAnswer, New-TestContact, Invoke-BadInputCase
+    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, Get-ContactAnswer, New-TestContact, Assert-BadInputRefused

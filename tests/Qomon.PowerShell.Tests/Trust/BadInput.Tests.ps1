@@ -69,16 +69,8 @@ Describe 'Bad input to every command is refused before anything is sent' {
         @{ Name = 'a negative retry count'; ErrorId = 'ParameterArgumentValidationError'; Text = "*'MaxRetryCount'*"
             Run = { param($t) Connect-Qomon -ApiKey $script:emulator.SecureApiKey -BaseUri $script:emulator.Url -MaxRetryCount -1 -PassThru } }
     ) {
-        $before = (Get-EmulatorStats $script:emulator).requestsTotal
-        $versions = (Get-ContactHistory $script:emulator $script:target).Count
-
-        $errors = @(Invoke-BadInputCase $Run $script:target)
-
-        $errors.Count | Should -BeGreaterOrEqual 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId*"
-        $message = if ($errors[0].ErrorDetails) { $errors[0].ErrorDetails.Message } else { $errors[0].Exception.Message }
-        $message | Should -BeLike $Text
-        (Get-EmulatorStats $script:emulator).requestsTotal | Should -Be $before -Because 'nothing may be sent for refused input'
-        (Get-ContactHistory $script:emulator $script:target).Count | Should -Be $versions
+        # Every request counts: these inputs must be refused before the module reads anything either.
+        Assert-BadInputRefused -Run $Run -Emulator $script:emulator -Target $script:target -ErrorId $ErrorId -Text $Text `
+            -SentCount { (Get-EmulatorStats $script:emulator).requestsTotal }
     }
 }
