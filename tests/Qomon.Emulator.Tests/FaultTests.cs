@@ -3,160 +3,161 @@ using System.Text.Json.Nodes;
 using Xunit;
 using static Qomon.Emulator.Tests.Bodies;
 
-namespace Qomon.Emulator.Tests;
-
-/// <summary>Injected faults, each forced with a rate of 1; delays are driven by FakeTimeProvider.</summary>
-public class FaultTests
+namespace Qomon.Emulator.Tests
 {
-    [Fact]
-    public async Task Fault_rate_answers_5xx_problems_and_does_not_apply_the_request()
+    /// <summary>Injected faults, each forced with a rate of 1; delays are driven by FakeTimeProvider.</summary>
+    public class FaultTests
     {
-        await using var host = await EmulatorHost.StartAsync(s => s with { FaultRate = 1 });
-        var before = host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname;
-        var statuses = new HashSet<int>();
-        for (var i = 0; i < 30; i++)
+        [Fact]
+        public async Task Fault_rate_answers_5xx_problems_and_does_not_apply_the_request()
         {
+            await using var host = await EmulatorHost.StartAsync(s => s with { FaultRate = 1 });
+            var before = host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname;
+            var statuses = new HashSet<int>();
+            for (var i = 0; i < 30; i++)
+            {
+                var reply = await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Never" }));
+                Assert.Contains((int)reply.Status, new[] { 500, 502, 503 });
+                Assert.Equal("application/problem+json", reply.ContentHeaders.ContentType?.MediaType);
+                Assert.Equal((int)reply.Status, (int)reply.Body!["status"]!);
+                statuses.Add((int)reply.Status);
+            }
+            Assert.Equal(3, statuses.Count);
+            Assert.Equal(before, host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname);
+            var stats = (await host.GetAsync("/_emulator/stats", null)).Body!;
+            Assert.Equal(30, (long)stats["faultsInjected"]!);
+            Assert.Single(host.State.Spaces[EmulatorHost.Key].Contacts.History(host.FirstId)!);
+        }
+
+        [Fact]
+        public async Task Reset_rate_drops_the_connection()
+        {
+            await using var host = await EmulatorHost.StartAsync(s => s with { ResetRate = 1 });
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => host.GetAsync($"/contacts/{host.FirstId}"));
+            var stats = (await host.GetAsync("/_emulator/stats", null)).Body!;
+            Assert.Equal(1, (long)stats["faultsInjected"]!);
+            Assert.Equal(1, (long)stats["requests"]!["GET /contacts/{id}"]!["0"]!);
+        }
+
+        [Fact]
+        public async Task Slow_rate_holds_the_response_for_slow_ms_then_answers_and_applies()
+        {
+            await using var host = await EmulatorHost.StartAsync(s => s with { SlowRate = 1, SlowMs = 30_000 });
+            var pending = host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Slow" }));
+            var reply = await AdvanceUntilDoneAsync(host, pending, TimeSpan.FromSeconds(30));
+            Assert.Equal(HttpStatusCode.OK, reply.Status);
+            Assert.Equal("Slow", (string?)reply.Contact["firstname"]);
+            Assert.Equal(1, (long)(await host.GetAsync("/_emulator/stats", null)).Body!["faultsInjected"]!);
+        }
+
+        [Fact]
+        public async Task A_slow_write_still_lands_after_the_client_has_timed_out()
+        {
+            await using var host = await EmulatorHost.StartAsync(s => s with { SlowRate = 1, SlowMs = 60_000 });
+            var id = host.FirstId;
+            using var impatient = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = TimeSpan.FromMilliseconds(500) };
+            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/contacts/{id}")
+            {
+                Content = new StringContent(Contact(new JsonObject { ["firstname"] = "Landed" }).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHost.Key);
+            await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+
+            var contacts = host.State.Spaces[EmulatorHost.Key].Contacts;
+            for (var i = 0; i < 200 && contacts.Get(id)!.Firstname != "Landed"; i++)
+            {
+                host.Time.Advance(TimeSpan.FromSeconds(60));
+                await Task.Delay(50);
+            }
+            Assert.Equal("Landed", contacts.Get(id)!.Firstname);
+            Assert.Equal(2, contacts.History(id)!.Count);
+        }
+
+        [Theory]
+        [InlineData("seconds")]
+        [InlineData("date")]
+        [InlineData("none")]
+        public async Task Throttle_rate_answers_429_without_taking_tokens_or_applying(string retryAfter)
+        {
+            await using var host = await EmulatorHost.StartAsync(s => s with { Burst = 100, Rate = 10 });
+            await host.PostAsync("/_emulator/config", new { throttleRate = 1, retryAfter }, null);
+            var before = host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname;
             var reply = await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Never" }));
-            Assert.Contains((int)reply.Status, new[] { 500, 502, 503 });
-            Assert.Equal("application/problem+json", reply.ContentHeaders.ContentType?.MediaType);
-            Assert.Equal((int)reply.Status, (int)reply.Body!["status"]!);
-            statuses.Add((int)reply.Status);
+            Assert.Equal(HttpStatusCode.TooManyRequests, reply.Status);
+            Assert.Equal("0", reply.Header("x-ratelimit-cost"));
+            Assert.Equal("0", reply.Header("x-ratelimit-remaining"));
+            switch (retryAfter)
+            {
+                case "seconds": Assert.Equal(TimeSpan.FromSeconds(1), reply.Headers.RetryAfter?.Delta); break;
+                case "date": Assert.Equal(EmulatorHost.Start.AddSeconds(1), reply.Headers.RetryAfter?.Date); break;
+                default: Assert.Null(reply.Headers.RetryAfter); break;
+            }
+            Assert.Equal(before, host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname);
+            var stats = (await host.GetAsync("/_emulator/stats", null)).Body!;
+            Assert.Equal(1, (long)stats["throttled"]!);
+            Assert.Equal(1, (long)stats["faultsInjected"]!);
+            Assert.Equal(0, (long)stats["tokensSpent"]!);
+
+            await host.PostAsync("/_emulator/config", new { throttleRate = 0 }, null);
+            Assert.Equal(HttpStatusCode.OK, (await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Now" }))).Status);
         }
-        Assert.Equal(3, statuses.Count);
-        Assert.Equal(before, host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname);
-        var stats = (await host.GetAsync("/_emulator/stats", null)).Body!;
-        Assert.Equal(30, (long)stats["faultsInjected"]!);
-        Assert.Single(host.State.Spaces[EmulatorHost.Key].Contacts.History(host.FirstId)!);
-    }
 
-    [Fact]
-    public async Task Reset_rate_drops_the_connection()
-    {
-        await using var host = await EmulatorHost.StartAsync(s => s with { ResetRate = 1 });
-        await Assert.ThrowsAnyAsync<HttpRequestException>(() => host.GetAsync($"/contacts/{host.FirstId}"));
-        var stats = (await host.GetAsync("/_emulator/stats", null)).Body!;
-        Assert.Equal(1, (long)stats["faultsInjected"]!);
-        Assert.Equal(1, (long)stats["requests"]!["GET /contacts/{id}"]!["0"]!);
-    }
-
-    [Fact]
-    public async Task Slow_rate_holds_the_response_for_slow_ms_then_answers_and_applies()
-    {
-        await using var host = await EmulatorHost.StartAsync(s => s with { SlowRate = 1, SlowMs = 30_000 });
-        var pending = host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Slow" }));
-        var reply = await AdvanceUntilDoneAsync(host, pending, TimeSpan.FromSeconds(30));
-        Assert.Equal(HttpStatusCode.OK, reply.Status);
-        Assert.Equal("Slow", (string?)reply.Contact["firstname"]);
-        Assert.Equal(1, (long)(await host.GetAsync("/_emulator/stats", null)).Body!["faultsInjected"]!);
-    }
-
-    [Fact]
-    public async Task A_slow_write_still_lands_after_the_client_has_timed_out()
-    {
-        await using var host = await EmulatorHost.StartAsync(s => s with { SlowRate = 1, SlowMs = 60_000 });
-        var id = host.FirstId;
-        using var impatient = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = TimeSpan.FromMilliseconds(500) };
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/contacts/{id}")
+        [Fact]
+        public async Task Latency_delays_every_api_request_on_the_clock()
         {
-            Content = new StringContent(Contact(new JsonObject { ["firstname"] = "Landed" }).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHost.Key);
-        await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.SendAsync(request));
-
-        var contacts = host.State.Spaces[EmulatorHost.Key].Contacts;
-        for (var i = 0; i < 200 && contacts.Get(id)!.Firstname != "Landed"; i++)
-        {
-            host.Time.Advance(TimeSpan.FromSeconds(60));
-            await Task.Delay(50);
+            await using var host = await EmulatorHost.StartAsync(s => s with { LatencyMs = 1500 });
+            var pending = host.GetAsync($"/contacts/{host.FirstId}");
+            await Task.Delay(100);
+            Assert.False(pending.IsCompleted);
+            var reply = await AdvanceUntilDoneAsync(host, pending, TimeSpan.FromMilliseconds(1500));
+            Assert.Equal(HttpStatusCode.OK, reply.Status);
+            Assert.Equal(0, (long)(await host.GetAsync("/_emulator/stats", null)).Body!["faultsInjected"]!);
         }
-        Assert.Equal("Landed", contacts.Get(id)!.Firstname);
-        Assert.Equal(2, contacts.History(id)!.Count);
-    }
 
-    [Theory]
-    [InlineData("seconds")]
-    [InlineData("date")]
-    [InlineData("none")]
-    public async Task Throttle_rate_answers_429_without_taking_tokens_or_applying(string retryAfter)
-    {
-        await using var host = await EmulatorHost.StartAsync(s => s with { Burst = 100, Rate = 10 });
-        await host.PostAsync("/_emulator/config", new { throttleRate = 1, retryAfter }, null);
-        var before = host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname;
-        var reply = await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Never" }));
-        Assert.Equal(HttpStatusCode.TooManyRequests, reply.Status);
-        Assert.Equal("0", reply.Header("x-ratelimit-cost"));
-        Assert.Equal("0", reply.Header("x-ratelimit-remaining"));
-        switch (retryAfter)
+        [Fact]
+        public async Task Faults_can_be_set_and_cleared_at_run_time()
         {
-            case "seconds": Assert.Equal(TimeSpan.FromSeconds(1), reply.Headers.RetryAfter?.Delta); break;
-            case "date": Assert.Equal(EmulatorHost.Start.AddSeconds(1), reply.Headers.RetryAfter?.Date); break;
-            default: Assert.Null(reply.Headers.RetryAfter); break;
+            await using var host = await EmulatorHost.StartAsync();
+            Assert.Equal(HttpStatusCode.OK, (await host.GetAsync($"/contacts/{host.FirstId}")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await host.PostAsync("/_emulator/config", new { faultRate = 1 }, null)).Status);
+            Assert.True((int)(await host.GetAsync($"/contacts/{host.FirstId}")).Status >= 500);
+            await host.PostAsync("/_emulator/config", new { faultRate = 0 }, null);
+            Assert.Equal(HttpStatusCode.OK, (await host.GetAsync($"/contacts/{host.FirstId}")).Status);
         }
-        Assert.Equal(before, host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname);
-        var stats = (await host.GetAsync("/_emulator/stats", null)).Body!;
-        Assert.Equal(1, (long)stats["throttled"]!);
-        Assert.Equal(1, (long)stats["faultsInjected"]!);
-        Assert.Equal(0, (long)stats["tokensSpent"]!);
 
-        await host.PostAsync("/_emulator/config", new { throttleRate = 0 }, null);
-        Assert.Equal(HttpStatusCode.OK, (await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Now" }))).Status);
-    }
-
-    [Fact]
-    public async Task Latency_delays_every_api_request_on_the_clock()
-    {
-        await using var host = await EmulatorHost.StartAsync(s => s with { LatencyMs = 1500 });
-        var pending = host.GetAsync($"/contacts/{host.FirstId}");
-        await Task.Delay(100);
-        Assert.False(pending.IsCompleted);
-        var reply = await AdvanceUntilDoneAsync(host, pending, TimeSpan.FromMilliseconds(1500));
-        Assert.Equal(HttpStatusCode.OK, reply.Status);
-        Assert.Equal(0, (long)(await host.GetAsync("/_emulator/stats", null)).Body!["faultsInjected"]!);
-    }
-
-    [Fact]
-    public async Task Faults_can_be_set_and_cleared_at_run_time()
-    {
-        await using var host = await EmulatorHost.StartAsync();
-        Assert.Equal(HttpStatusCode.OK, (await host.GetAsync($"/contacts/{host.FirstId}")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await host.PostAsync("/_emulator/config", new { faultRate = 1 }, null)).Status);
-        Assert.True((int)(await host.GetAsync($"/contacts/{host.FirstId}")).Status >= 500);
-        await host.PostAsync("/_emulator/config", new { faultRate = 0 }, null);
-        Assert.Equal(HttpStatusCode.OK, (await host.GetAsync($"/contacts/{host.FirstId}")).Status);
-    }
-
-    [Fact]
-    public async Task The_same_random_seed_injects_the_same_faults()
-    {
-        async Task<string> SequenceAsync()
+        [Fact]
+        public async Task The_same_random_seed_injects_the_same_faults()
         {
-            await using var host = await EmulatorHost.StartAsync(s => s with { FaultRate = 0.5, RandomSeed = 99 });
-            var statuses = new List<int>();
-            for (var i = 0; i < 25; i++) statuses.Add((int)(await host.GetAsync($"/contacts/{host.FirstId}")).Status);
-            return string.Join(",", statuses);
+            async Task<string> SequenceAsync()
+            {
+                await using var host = await EmulatorHost.StartAsync(s => s with { FaultRate = 0.5, RandomSeed = 99 });
+                var statuses = new List<int>();
+                for (var i = 0; i < 25; i++) statuses.Add((int)(await host.GetAsync($"/contacts/{host.FirstId}")).Status);
+                return string.Join(",", statuses);
+            }
+            var first = await SequenceAsync();
+            Assert.Equal(first, await SequenceAsync());
+            Assert.Contains("200", first);
+            Assert.Contains("50", first);
         }
-        var first = await SequenceAsync();
-        Assert.Equal(first, await SequenceAsync());
-        Assert.Contains("200", first);
-        Assert.Contains("50", first);
-    }
 
-    [Fact]
-    public async Task Faults_spare_the_control_plane_and_unauthenticated_requests()
-    {
-        await using var host = await EmulatorHost.StartAsync(s => s with { FaultRate = 1 });
-        Assert.Equal(HttpStatusCode.OK, (await host.GetAsync("/_emulator/stats", null)).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.GetAsync($"/contacts/{host.FirstId}", null)).Status);
-    }
-
-    /// <summary>Moves the fake clock in steps until the request completes (the server registers its delay asynchronously).</summary>
-    static async Task<Reply> AdvanceUntilDoneAsync(EmulatorHost host, Task<Reply> pending, TimeSpan step)
-    {
-        for (var i = 0; i < 200 && !pending.IsCompleted; i++)
+        [Fact]
+        public async Task Faults_spare_the_control_plane_and_unauthenticated_requests()
         {
-            host.Time.Advance(step);
-            await Task.WhenAny(pending, Task.Delay(50));
+            await using var host = await EmulatorHost.StartAsync(s => s with { FaultRate = 1 });
+            Assert.Equal(HttpStatusCode.OK, (await host.GetAsync("/_emulator/stats", null)).Status);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await host.GetAsync($"/contacts/{host.FirstId}", null)).Status);
         }
-        return await pending;
+
+        /// <summary>Moves the fake clock in steps until the request completes (the server registers its delay asynchronously).</summary>
+        private static async Task<Reply> AdvanceUntilDoneAsync(EmulatorHost host, Task<Reply> pending, TimeSpan step)
+        {
+            for (var i = 0; i < 200 && !pending.IsCompleted; i++)
+            {
+                host.Time.Advance(step);
+                await Task.WhenAny(pending, Task.Delay(50));
+            }
+            return await pending;
+        }
     }
 }

@@ -1,49 +1,50 @@
 using Qomon.Emulator.Hosting;
 
-namespace Qomon.Emulator.Writes;
-
-/// <summary>
-/// Applies accepted upserts after upsert-delay-ms, like Qomon's asynchronous queue. It uses the TimeProvider's
-/// timers, so with FakeTimeProvider an upsert is applied inside Advance(), deterministically.
-/// </summary>
-public sealed class UpsertScheduler(EmulatorState state)
+namespace Qomon.Emulator.Writes
 {
-    readonly object gate = new();
-    readonly HashSet<ITimer> pending = [];
-
-    public int Pending { get { lock (gate) return pending.Count; } }
-
-    public void Schedule(Action apply)
+    /// <summary>
+    /// Applies accepted upserts after upsert-delay-ms, like Qomon's asynchronous queue. It uses the TimeProvider's
+    /// timers, so with FakeTimeProvider an upsert is applied inside Advance(), deterministically.
+    /// </summary>
+    public sealed class UpsertScheduler(EmulatorState state)
     {
-        var delay = TimeSpan.FromMilliseconds(state.Settings.UpsertDelayMs);
-        if (delay <= TimeSpan.Zero)
+        private readonly object _gate = new();
+        private readonly HashSet<ITimer> _pending = [];
+
+        public int Pending { get { lock (_gate) return _pending.Count; } }
+
+        public void Schedule(Action apply)
         {
-            apply();
-            return;
-        }
-        lock (gate)
-        {
-            ITimer? timer = null;
-            timer = state.Time.CreateTimer(_ =>
+            var delay = TimeSpan.FromMilliseconds(state.Settings.UpsertDelayMs);
+            if (delay <= TimeSpan.Zero)
             {
-                lock (gate)
-                {
-                    // A reset in the meantime cancels the upsert: it belonged to the old data.
-                    if (timer is null || !pending.Remove(timer)) return;
-                }
-                timer.Dispose();
                 apply();
-            }, null, delay, Timeout.InfiniteTimeSpan);
-            pending.Add(timer);
+                return;
+            }
+            lock (_gate)
+            {
+                ITimer? timer = null;
+                timer = state.Time.CreateTimer(_ =>
+                {
+                    lock (_gate)
+                    {
+                        // A reset in the meantime cancels the upsert: it belonged to the old data.
+                        if (timer is null || !_pending.Remove(timer)) return;
+                    }
+                    timer.Dispose();
+                    apply();
+                }, null, delay, Timeout.InfiniteTimeSpan);
+                _pending.Add(timer);
+            }
         }
-    }
 
-    public void CancelAll()
-    {
-        lock (gate)
+        public void CancelAll()
         {
-            foreach (var timer in pending) timer.Dispose();
-            pending.Clear();
+            lock (_gate)
+            {
+                foreach (var timer in _pending) timer.Dispose();
+                _pending.Clear();
+            }
         }
     }
 }
