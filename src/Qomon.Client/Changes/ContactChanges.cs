@@ -13,29 +13,29 @@ namespace Qomon.Client.Changes
     /// </summary>
     public sealed class ContactChanges
     {
-        private readonly List<FieldEdit> fields = new List<FieldEdit>();
-        private readonly List<AnswerChange> answers = new List<AnswerChange>();
-        private readonly List<string> tagsAdded = new List<string>();
-        private readonly List<string> tagsRemoved = new List<string>();
-        private List<string>? tagSet;
-        private JsonArray? notes;
+        private readonly List<FieldEdit> _fields = new List<FieldEdit>();
+        private readonly List<AnswerChange> _answers = new List<AnswerChange>();
+        private readonly List<string> _tagsAdded = new List<string>();
+        private readonly List<string> _tagsRemoved = new List<string>();
+        private List<string>? _tagSet;
+        private JsonArray? _notes;
 
-        public IReadOnlyList<FieldEdit> Fields => fields;
+        public IReadOnlyList<FieldEdit> Fields => _fields;
 
         /// <summary>The complete tag list when tags are set as a whole; null when only added or removed.</summary>
-        public IReadOnlyList<string>? TagSet => tagSet;
+        public IReadOnlyList<string>? TagSet => _tagSet;
 
-        public IReadOnlyList<string> TagsAdded => tagsAdded;
-        public IReadOnlyList<string> TagsRemoved => tagsRemoved;
+        public IReadOnlyList<string> TagsAdded => _tagsAdded;
+        public IReadOnlyList<string> TagsRemoved => _tagsRemoved;
 
         /// <summary>True when the notes are replaced by Notes (an empty list removes them all).</summary>
         public bool NotesSet { get; private set; }
 
-        public JsonArray? Notes => notes;
+        public JsonArray? Notes => _notes;
 
-        public IReadOnlyList<AnswerChange> Answers => answers;
+        public IReadOnlyList<AnswerChange> Answers => _answers;
 
-        public bool IsEmpty => fields.Count == 0 && answers.Count == 0 && tagSet == null && tagsAdded.Count == 0 && tagsRemoved.Count == 0 && !NotesSet;
+        public bool IsEmpty => _fields.Count == 0 && _answers.Count == 0 && _tagSet == null && _tagsAdded.Count == 0 && _tagsRemoved.Count == 0 && !NotesSet;
 
         /// <summary>
         /// Sets a field (null clears it). The path is a top-level field (birthcity and birth_city are the same),
@@ -50,15 +50,15 @@ namespace Qomon.Client.Changes
         private void Store(string canonical, JsonNode? value)
         {
             if (value != null && value.Parent != null) value = value.DeepClone(); // a node has one parent; keep ours free
-            for (var i = 0; i < fields.Count; i++)
+            for (var i = 0; i < _fields.Count; i++)
             {
-                if (fields[i].Path == canonical)
+                if (_fields[i].Path == canonical)
                 {
-                    fields[i].Value = value;
+                    _fields[i].Value = value;
                     return;
                 }
             }
-            fields.Add(new FieldEdit(canonical, value));
+            _fields.Add(new FieldEdit(canonical, value));
         }
 
         public void ClearField(string path) => SetField(path, null);
@@ -66,7 +66,7 @@ namespace Qomon.Client.Changes
         /// <summary>The edit of a path, if any (null value = clear).</summary>
         public FieldEdit? FindField(string path)
         {
-            foreach (var field in fields)
+            foreach (var field in _fields)
             {
                 if (string.Equals(field.Path, path, StringComparison.OrdinalIgnoreCase)) return field;
             }
@@ -77,10 +77,10 @@ namespace Qomon.Client.Changes
         public void SetTags(IEnumerable<string> names)
         {
             if (names == null) throw new ArgumentNullException(nameof(names));
-            tagSet = new List<string>();
-            tagsAdded.Clear();
-            tagsRemoved.Clear();
-            foreach (var name in names) AddUnique(tagSet, CheckTag(name));
+            _tagSet = new List<string>();
+            _tagsAdded.Clear();
+            _tagsRemoved.Clear();
+            foreach (var name in names) AddUnique(_tagSet, CheckTag(name));
         }
 
         public void ClearTags() => SetTags(Array.Empty<string>());
@@ -89,33 +89,33 @@ namespace Qomon.Client.Changes
         public void AddTag(string name)
         {
             var tag = CheckTag(name);
-            if (tagSet != null)
+            if (_tagSet != null)
             {
-                AddUnique(tagSet, tag);
+                AddUnique(_tagSet, tag);
                 return;
             }
-            RemoveIgnoringCase(tagsRemoved, tag);
-            AddUnique(tagsAdded, tag);
+            RemoveIgnoringCase(_tagsRemoved, tag);
+            AddUnique(_tagsAdded, tag);
         }
 
         /// <summary>Removes one tag (compared ignoring case) and keeps the others (-RemoveTag).</summary>
         public void RemoveTag(string name)
         {
             var tag = CheckTag(name);
-            if (tagSet != null)
+            if (_tagSet != null)
             {
-                RemoveIgnoringCase(tagSet, tag);
+                RemoveIgnoringCase(_tagSet, tag);
                 return;
             }
-            RemoveIgnoringCase(tagsAdded, tag);
-            AddUnique(tagsRemoved, tag);
+            RemoveIgnoringCase(_tagsAdded, tag);
+            AddUnique(_tagsRemoved, tag);
         }
 
         /// <summary>Replaces all notes with these (each {data|content, pinned?, id?...}); null or empty removes them all.</summary>
         public void SetNotes(JsonArray? newNotes)
         {
             NotesSet = true;
-            notes = newNotes == null ? new JsonArray() : newNotes.Parent == null ? newNotes : (JsonArray)newNotes.DeepClone();
+            _notes = newNotes == null ? new JsonArray() : newNotes.Parent == null ? newNotes : (JsonArray)newNotes.DeepClone();
         }
 
         /// <summary>
@@ -169,7 +169,7 @@ namespace Qomon.Client.Changes
 
         public AnswerChange? FindAnswer(AnswerKind kind, long formId)
         {
-            foreach (var answer in answers)
+            foreach (var answer in _answers)
             {
                 if (answer.Kind == kind && answer.FormId == formId) return answer;
             }
@@ -185,13 +185,13 @@ namespace Qomon.Client.Changes
         {
             get
             {
-                var paths = new List<string>(fields.Count + answers.Count + 2);
-                foreach (var edit in fields) paths.Add(edit.Path);
-                if (tagSet != null) paths.Add(ContactFields.TagsKey);
-                foreach (var tag in tagsAdded) paths.Add(ContactPaths.Tag(tag));
-                foreach (var tag in tagsRemoved) paths.Add(ContactPaths.Tag(tag));
+                var paths = new List<string>(_fields.Count + _answers.Count + 2);
+                foreach (var edit in _fields) paths.Add(edit.Path);
+                if (_tagSet != null) paths.Add(ContactFields.TagsKey);
+                foreach (var tag in _tagsAdded) paths.Add(ContactPaths.Tag(tag));
+                foreach (var tag in _tagsRemoved) paths.Add(ContactPaths.Tag(tag));
                 if (NotesSet) paths.Add(ContactFields.NotesKey);
-                foreach (var answer in answers) paths.Add(answer.Path);
+                foreach (var answer in _answers) paths.Add(answer.Path);
                 return paths;
             }
         }
@@ -204,21 +204,21 @@ namespace Qomon.Client.Changes
         {
             if (IsEmpty) return "no changes";
             var text = new StringBuilder();
-            foreach (var field in fields)
+            foreach (var field in _fields)
             {
                 Separate(text);
                 if (field.IsClear) text.Append("clear ").Append(field.Path);
                 else text.Append(field.Path).Append("='").Append(DisplayText.Of(field.Value)).Append('\'');
             }
-            if (tagSet != null)
+            if (_tagSet != null)
             {
                 Separate(text);
-                text.Append("tags='").Append(string.Join(";", tagSet)).Append('\'');
+                text.Append("tags='").Append(string.Join(";", _tagSet)).Append('\'');
             }
-            foreach (var tag in tagsAdded) { Separate(text); text.Append("tags +'").Append(tag).Append('\''); }
-            foreach (var tag in tagsRemoved) { Separate(text); text.Append("tags -'").Append(tag).Append('\''); }
-            if (NotesSet) { Separate(text); text.Append("notes (").Append(notes!.Count).Append(')'); }
-            foreach (var answer in answers)
+            foreach (var tag in _tagsAdded) { Separate(text); text.Append("tags +'").Append(tag).Append('\''); }
+            foreach (var tag in _tagsRemoved) { Separate(text); text.Append("tags -'").Append(tag).Append('\''); }
+            if (NotesSet) { Separate(text); text.Append("notes (").Append(_notes!.Count).Append(')'); }
+            foreach (var answer in _answers)
             {
                 Separate(text);
                 var path = forms.DisplayPath(answer.Kind, answer.FormId);
@@ -240,7 +240,7 @@ namespace Qomon.Client.Changes
             var existing = FindAnswer(kind, formId);
             if (existing != null) return existing;
             var created = new AnswerChange(kind, formId);
-            answers.Add(created);
+            _answers.Add(created);
             return created;
         }
 

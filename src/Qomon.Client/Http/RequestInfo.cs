@@ -34,7 +34,9 @@ namespace Qomon.Client.Http
             if (IsRead(request)) return true;
             switch (request.Method.Method.ToUpperInvariant())
             {
-                case "DELETE": case "PUT": case "PATCH":
+                case "DELETE":
+                case "PUT":
+                case "PATCH":
                     return true;
                 default:
                     return false;

@@ -12,23 +12,23 @@ namespace Qomon.Client.Input
     internal sealed class ContactInputReading
     {
 
-        private readonly FormCatalog forms;
-        private readonly ContactReadOptions options;
-        private readonly ContactChanges changes = new ContactChanges();
-        private readonly List<InputProblem> problems = new List<InputProblem>();
-        private readonly List<string> skippedEmpty = new List<string>();
+        private readonly FormCatalog _forms;
+        private readonly ContactReadOptions _options;
+        private readonly ContactChanges _changes = new ContactChanges();
+        private readonly List<InputProblem> _problems = new List<InputProblem>();
+        private readonly List<string> _skippedEmpty = new List<string>();
 
         // target path → (input name, fingerprint of the value): the same field named twice must agree.
-        private readonly Dictionary<string, KeyValuePair<string, string>> targets = new Dictionary<string, KeyValuePair<string, string>>(StringComparer.OrdinalIgnoreCase);
-        private long? id;
-        private string? idName;
-        private bool idRejected;
-        private DateTimeOffset? updatedAt;
+        private readonly Dictionary<string, KeyValuePair<string, string>> _targets = new Dictionary<string, KeyValuePair<string, string>>(StringComparer.OrdinalIgnoreCase);
+        private long? _id;
+        private string? _idName;
+        private bool _idRejected;
+        private DateTimeOffset? _updatedAt;
 
         public ContactInputReading(FormCatalog forms, ContactReadOptions options)
         {
-            this.forms = forms;
-            this.options = options;
+            _forms = forms;
+            _options = options;
         }
 
         public void Visit(string? rawName, object? value)
@@ -68,17 +68,17 @@ namespace Qomon.Client.Input
 
         public ContactReadResult Finish()
         {
-            if (options.RequireId && !id.HasValue && !idRejected) problems.Insert(0, new InputProblem("Id", "no contact id: give Id, id or ContactId (a positive whole number)"));
-            return new ContactReadResult(changes, id, updatedAt, problems, skippedEmpty);
+            if (_options.RequireId && !_id.HasValue && !_idRejected) _problems.Insert(0, new InputProblem("Id", "no contact id: give Id, id or ContactId (a positive whole number)"));
+            return new ContactReadResult(_changes, _id, _updatedAt, _problems, _skippedEmpty);
         }
 
         private void ReadAddress(string name, object? value)
         {
-            if (value == null) { Claim(name, ContactFields.AddressKey, "null"); changes.ClearField(ContactFields.AddressKey); return; }
+            if (value == null) { Claim(name, ContactFields.AddressKey, "null"); _changes.ClearField(ContactFields.AddressKey); return; }
             if (InputValues.IsEmptyText(value))
             {
-                if (options.ClearEmpty) { Claim(name, ContactFields.AddressKey, "null"); changes.ClearField(ContactFields.AddressKey); }
-                else skippedEmpty.Add(name);
+                if (_options.ClearEmpty) { Claim(name, ContactFields.AddressKey, "null"); _changes.ClearField(ContactFields.AddressKey); }
+                else _skippedEmpty.Add(name);
                 return;
             }
             if (!InputValues.IsMap(value))
@@ -94,8 +94,8 @@ namespace Qomon.Client.Input
             if (value == null) { Clear(name, field); return; }
             if (InputValues.IsEmptyText(value))
             {
-                if (options.ClearEmpty) Clear(name, field);
-                else skippedEmpty.Add(name);
+                if (_options.ClearEmpty) Clear(name, field);
+                else _skippedEmpty.Add(name);
                 return;
             }
             switch (field.Type)
@@ -108,31 +108,31 @@ namespace Qomon.Client.Input
                 Problem(name, $"takes one value, got {InputValues.Describe(value)}");
                 return;
             }
-            var node = FieldValueReader.Read(field, value, options.MaxTextLength, out var problem);
+            var node = FieldValueReader.Read(field, value, _options.MaxTextLength, out var problem);
             if (problem != null) { Problem(name, problem); return; }
-            if (Claim(name, field.Path, node!.ToJsonString())) changes.SetField(field.Path, node);
+            if (Claim(name, field.Path, node!.ToJsonString())) _changes.SetField(field.Path, node);
         }
 
         private void Clear(string name, ContactField field)
         {
             if (!Claim(name, field.Path, "null")) return;
-            if (field.Type == ContactFieldType.Tags) changes.ClearTags();
-            else if (field.Type == ContactFieldType.Notes) changes.SetNotes(null);
-            else changes.ClearField(field.Path);
+            if (field.Type == ContactFieldType.Tags) _changes.ClearTags();
+            else if (field.Type == ContactFieldType.Notes) _changes.SetNotes(null);
+            else _changes.ClearField(field.Path);
         }
 
         private void ReadTags(string name, object value)
         {
-            var tags = TagInputReader.Read(value, options.MaxTextLength, out var problem);
+            var tags = TagInputReader.Read(value, _options.MaxTextLength, out var problem);
             if (tags == null) { Problem(name, problem ?? "invalid tags"); return; }
-            if (Claim(name, ContactFields.TagsKey, string.Join(";", tags))) changes.SetTags(tags);
+            if (Claim(name, ContactFields.TagsKey, string.Join(";", tags))) _changes.SetTags(tags);
         }
 
         private void ReadNotes(string name, object value)
         {
-            var notes = NoteInputReader.Read(value, options.MaxTextLength, out var problem);
+            var notes = NoteInputReader.Read(value, _options.MaxTextLength, out var problem);
             if (notes == null) { Problem(name, problem ?? "invalid notes"); return; }
-            if (Claim(name, ContactFields.NotesKey, notes.ToJsonString())) changes.SetNotes(notes);
+            if (Claim(name, ContactFields.NotesKey, notes.ToJsonString())) _changes.SetNotes(notes);
         }
 
         private void ReadAnswer(string name, AnswerKind kind, object? value)
@@ -140,11 +140,11 @@ namespace Qomon.Client.Input
             var prefix = kind == AnswerKind.CustomField ? AnswerKinds.CustomPrefix : AnswerKinds.FormPrefix;
             var key = name.Substring(prefix.Length).Trim();
             var mode = '=';
-            var lookup = forms.Resolve(key, kind);
+            var lookup = _forms.Resolve(key, kind);
             // A label may itself end in + or - ("Age 65+"): the whole label wins; otherwise the suffix is the mode.
             if (lookup.Form == null && key.Length > 1 && (key[key.Length - 1] == '+' || key[key.Length - 1] == '-'))
             {
-                var stripped = forms.Resolve(key.Substring(0, key.Length - 1), kind);
+                var stripped = _forms.Resolve(key.Substring(0, key.Length - 1), kind);
                 if (stripped.Form != null)
                 {
                     mode = key[key.Length - 1];
@@ -165,44 +165,44 @@ namespace Qomon.Client.Input
             var path = AnswerKinds.PathOf(kind, form.Id);
             if (value == null || InputValues.IsEmptyText(value))
             {
-                if (value != null && !options.ClearEmpty) { skippedEmpty.Add(name); return; }
+                if (value != null && !_options.ClearEmpty) { _skippedEmpty.Add(name); return; }
                 if (mode != '=')
                 {
                     if (value == null) Problem(name, $"'{mode}' needs a value to {(mode == '+' ? "add" : "remove")}");
-                    else skippedEmpty.Add(name);
+                    else _skippedEmpty.Add(name);
                     return;
                 }
-                if (Claim(name, path, "null")) changes.ClearAnswer(kind, form.Id);
+                if (Claim(name, path, "null")) _changes.ClearAnswer(kind, form.Id);
                 return;
             }
-            var values = AnswerValueReader.Read(form, value, options.MaxTextLength, out var problem);
+            var values = AnswerValueReader.Read(form, value, _options.MaxTextLength, out var problem);
             if (values == null)
             {
                 Problem(name, problem ?? "invalid answer");
                 return;
             }
             if (!Claim(name, path + (mode == '=' ? "" : mode.ToString()), Fingerprint(values))) return;
-            if (mode == '=' ? targets.ContainsKey(path + "+") || targets.ContainsKey(path + "-") : targets.ContainsKey(path))
+            if (mode == '=' ? _targets.ContainsKey(path + "+") || _targets.ContainsKey(path + "-") : _targets.ContainsKey(path))
             {
                 Problem(name, "the same answer is both set and changed with +/-: give one or the other");
                 return;
             }
             foreach (var answer in values)
             {
-                if (mode == '+') changes.AddAnswerValue(kind, form.Id, answer);
-                else if (mode == '-') changes.RemoveAnswerValue(kind, form.Id, answer);
+                if (mode == '+') _changes.AddAnswerValue(kind, form.Id, answer);
+                else if (mode == '-') _changes.RemoveAnswerValue(kind, form.Id, answer);
             }
-            if (mode == '=') changes.SetAnswer(kind, form.Id, values);
+            if (mode == '=') _changes.SetAnswer(kind, form.Id, values);
         }
 
         private void ReadAnswerList(string name, AnswerKind kind, object? value)
         {
-            if (value == null || InputValues.IsEmptyText(value)) { skippedEmpty.Add(name); return; }
-            var byForm = AnswerListInputReader.Read(kind, value, forms, options.MaxTextLength, out var problem);
+            if (value == null || InputValues.IsEmptyText(value)) { _skippedEmpty.Add(name); return; }
+            var byForm = AnswerListInputReader.Read(kind, value, _forms, _options.MaxTextLength, out var problem);
             if (byForm == null) { Problem(name, problem ?? "invalid answers"); return; }
             foreach (var form in byForm)
             {
-                if (Claim(name, AnswerKinds.PathOf(kind, form.Key), Fingerprint(form.Value))) changes.SetAnswer(kind, form.Key, form.Value);
+                if (Claim(name, AnswerKinds.PathOf(kind, form.Key), Fingerprint(form.Value))) _changes.SetAnswer(kind, form.Key, form.Value);
             }
         }
 
@@ -215,39 +215,39 @@ namespace Qomon.Client.Input
                 Problem(name, problem != null && problem.StartsWith("expected", StringComparison.Ordinal)
                     ? "the contact id must be a positive whole number, got " + InputValues.Describe(value)
                     : "the contact id " + problem);
-                idRejected = true;
+                _idRejected = true;
                 return;
             }
-            if (id.HasValue && id.Value != number.Value)
+            if (_id.HasValue && _id.Value != number.Value)
             {
-                Problem(name, $"{number.Value.ToString(CultureInfo.InvariantCulture)} disagrees with {idName}={id.Value.ToString(CultureInfo.InvariantCulture)}");
+                Problem(name, $"{number.Value.ToString(CultureInfo.InvariantCulture)} disagrees with {_idName}={_id.Value.ToString(CultureInfo.InvariantCulture)}");
                 return;
             }
-            id = number;
-            idName = name;
+            _id = number;
+            _idName = name;
         }
 
         private void ReadUpdatedAt(string name, object? value)
         {
             if (value == null || InputValues.IsEmptyText(value)) return;
-            if (FieldValueReader.TryReadDate(value, out var date, out var problem)) updatedAt = date;
+            if (FieldValueReader.TryReadDate(value, out var date, out var problem)) _updatedAt = date;
             else Problem(name, problem ?? "not a date");
         }
 
         /// <summary>Records that name reached target; false (and a problem) when another name reached it with a different value.</summary>
         private bool Claim(string name, string target, string fingerprint)
         {
-            if (targets.TryGetValue(target, out var earlier))
+            if (_targets.TryGetValue(target, out var earlier))
             {
                 if (earlier.Value == fingerprint) return false; // the same value twice (mail and its alias Email): once is enough
                 Problem(name, $"given twice with different values (also as '{earlier.Key}')");
                 return false;
             }
-            targets.Add(target, new KeyValuePair<string, string>(name, fingerprint));
+            _targets.Add(target, new KeyValuePair<string, string>(name, fingerprint));
             return true;
         }
 
-        private void Problem(string field, string message) => problems.Add(new InputProblem(field, message));
+        private void Problem(string field, string message) => _problems.Add(new InputProblem(field, message));
 
         private static string UnknownField(string name)
         {

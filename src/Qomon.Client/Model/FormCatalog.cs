@@ -11,24 +11,24 @@ namespace Qomon.Client.Model
     /// </summary>
     public sealed class FormCatalog
     {
-        private readonly Dictionary<long, QomonForm> byId = new Dictionary<long, QomonForm>();
-        private readonly Dictionary<string, List<QomonForm>> byLabel = new Dictionary<string, List<QomonForm>>(StringComparer.OrdinalIgnoreCase);
-        private readonly List<QomonForm> forms = new List<QomonForm>();
+        private readonly Dictionary<long, QomonForm> _byId = new Dictionary<long, QomonForm>();
+        private readonly Dictionary<string, List<QomonForm>> _byLabel = new Dictionary<string, List<QomonForm>>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<QomonForm> _forms = new List<QomonForm>();
 
         public FormCatalog(IEnumerable<QomonForm> forms)
         {
             if (forms == null) throw new ArgumentNullException(nameof(forms));
             foreach (var form in forms)
             {
-                if (form == null || byId.ContainsKey(form.Id)) continue; // a form listed under two kinds counts once
-                byId.Add(form.Id, form);
-                this.forms.Add(form);
+                if (form == null || _byId.ContainsKey(form.Id)) continue; // a form listed under two kinds counts once
+                _byId.Add(form.Id, form);
+                _forms.Add(form);
                 var label = (form.Label ?? "").Trim();
                 if (label.Length == 0) continue;
-                if (!byLabel.TryGetValue(label, out var sameLabel))
+                if (!_byLabel.TryGetValue(label, out var sameLabel))
                 {
                     sameLabel = new List<QomonForm>(1);
-                    byLabel.Add(label, sameLabel);
+                    _byLabel.Add(label, sameLabel);
                 }
                 sameLabel.Add(form);
             }
@@ -37,11 +37,11 @@ namespace Qomon.Client.Model
         /// <summary>A catalogue without forms: answers cannot be named, everything else works.</summary>
         public static FormCatalog Empty { get; } = new FormCatalog(Array.Empty<QomonForm>());
 
-        public IReadOnlyList<QomonForm> Forms => forms;
+        public IReadOnlyList<QomonForm> Forms => _forms;
 
-        public bool TryGet(long id, out QomonForm form) => byId.TryGetValue(id, out form!);
+        public bool TryGet(long id, out QomonForm form) => _byId.TryGetValue(id, out form!);
 
-        public QomonForm? Find(long id) => byId.TryGetValue(id, out var form) ? form : null;
+        public QomonForm? Find(long id) => _byId.TryGetValue(id, out var form) ? form : null;
 
         /// <summary>
         /// Finds a form by id (digits) or label (case-insensitive, surrounding spaces ignored), among the forms of
@@ -54,13 +54,13 @@ namespace Qomon.Client.Model
             var prefix = AnswerKinds.Prefix(kind);
             if (key.Length == 0) return FormLookup.Fail($"'{prefix}' needs a form label or id after the colon");
 
-            if (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && byId.TryGetValue(id, out var byNumber))
+            if (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && _byId.TryGetValue(id, out var byNumber))
             {
                 if (byNumber.AnswerKind != kind) return FormLookup.Fail(WrongKind(byNumber, key));
                 return FormLookup.Found(byNumber);
             }
 
-            if (byLabel.TryGetValue(key, out var candidates))
+            if (_byLabel.TryGetValue(key, out var candidates))
             {
                 QomonForm? match = null;
                 var count = 0;
@@ -79,7 +79,7 @@ namespace Qomon.Client.Model
             message.Append(kind == AnswerKind.CustomField ? "no custom field " : "no form ").Append('\'').Append(key).Append('\'');
             var suggestion = NameSuggestion.Closest(key, LabelsOf(kind));
             if (suggestion != null) message.Append("; did you mean '").Append(prefix).Append(suggestion).Append("'?");
-            else if (forms.Count == 0) message.Append(" (no forms are known: were the forms read?)");
+            else if (_forms.Count == 0) message.Append(" (no forms are known: were the forms read?)");
             return FormLookup.Fail(message.ToString());
         }
 
@@ -130,7 +130,7 @@ namespace Qomon.Client.Model
         /// <summary>How an answer reads for people: the refvalue label for choices, the data itself for free text.</summary>
         public string DisplayAnswer(long formId, long? refId, string? data)
         {
-            if (byId.TryGetValue(formId, out var form) && !form.IsFreeText && refId.HasValue)
+            if (_byId.TryGetValue(formId, out var form) && !form.IsFreeText && refId.HasValue)
             {
                 foreach (var refValue in form.RefValues)
                 {
@@ -143,13 +143,13 @@ namespace Qomon.Client.Model
         /// <summary>How a form's answers are named for people: form:Label or custom:Label (the id when unknown).</summary>
         public string DisplayPath(AnswerKind kind, long formId)
         {
-            if (byId.TryGetValue(formId, out var form) && !string.IsNullOrWhiteSpace(form.Label)) return AnswerKinds.Prefix(kind) + form.Label;
+            if (_byId.TryGetValue(formId, out var form) && !string.IsNullOrWhiteSpace(form.Label)) return AnswerKinds.Prefix(kind) + form.Label;
             return AnswerKinds.PathOf(kind, formId);
         }
 
         private IEnumerable<string> LabelsOf(AnswerKind kind)
         {
-            foreach (var form in forms)
+            foreach (var form in _forms)
             {
                 if (form.AnswerKind == kind && !string.IsNullOrWhiteSpace(form.Label)) yield return form.Label;
             }

@@ -18,11 +18,11 @@ namespace Qomon.Client.Search
     /// </summary>
     public sealed class ContactFilter
     {
-        private readonly List<FilterCondition> conditions;
+        private readonly List<FilterCondition> _conditions;
 
         private ContactFilter(List<FilterCondition> conditions, JsonObject query)
         {
-            this.conditions = conditions;
+            _conditions = conditions;
             Query = query;
             Matches = IsMatch;
         }
@@ -33,7 +33,7 @@ namespace Qomon.Client.Search
         /// <summary>The exact client-side check: true when every equality holds on the contact (text compared ignoring case).</summary>
         public Func<JsonObject, bool> Matches { get; }
 
-        public IReadOnlyList<FilterCondition> Conditions => conditions;
+        public IReadOnlyList<FilterCondition> Conditions => _conditions;
 
         /// <summary>Builds the filter; names follow the input rules (mail, Email, City, address.city...). Throws ArgumentException naming every bad entry.</summary>
         public static ContactFilter Build(IDictionary<string, object?> equalities)
@@ -126,7 +126,7 @@ namespace Qomon.Client.Search
         private bool IsMatch(JsonObject contact)
         {
             if (contact == null) return false;
-            foreach (var condition in conditions)
+            foreach (var condition in _conditions)
             {
                 if (!Holds(contact, condition)) return false;
             }
