@@ -97,7 +97,13 @@ namespace Qomon.PowerShell.Writing
                 case string text: return text;
                 case char character: return character.ToString();
                 case bool flag: return flag;
-                case sbyte _: case byte _: case short _: case ushort _: case int _: case uint _: case long _:
+                case sbyte _:
+                case byte _:
+                case short _:
+                case ushort _:
+                case int _:
+                case uint _:
+                case long _:
                     return Convert.ToInt64(value, CultureInfo.InvariantCulture);
                 case ulong big: return big <= long.MaxValue ? (object)(long)big : (decimal)big;
                 case float single: return (double)single;
