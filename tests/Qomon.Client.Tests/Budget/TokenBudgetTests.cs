@@ -293,7 +293,7 @@ namespace Qomon.Client.Tests.Budget
             var reserved = await budget.AcquireAsync(5, CancellationToken.None);
             Assert.Equal(3, reserved);
         }
-    
+
         [Fact]
         public async Task UntilTheFirstAnswerOnlyOneRequestIsInFlight()
         {
@@ -345,7 +345,7 @@ namespace Qomon.Client.Tests.Budget
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second);
         }
-    
+
         [Fact]
         public async Task ASlowFirstAnswerHoldsTheOthersForTwoSecondsAtMost()
         {

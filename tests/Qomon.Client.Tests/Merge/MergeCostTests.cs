@@ -15,9 +15,9 @@ namespace Qomon.Client.Tests.Merge
     /// </summary>
     public class MergeCostTests
     {
-        private readonly ITestOutputHelper output;
+        private readonly ITestOutputHelper _output;
 
-        public MergeCostTests(ITestOutputHelper output) => this.output = output;
+        public MergeCostTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public void AMergeOfTheRealisticContactChangesTheFiveEditsAndNothingElse()
@@ -60,7 +60,7 @@ namespace Qomon.Client.Tests.Merge
             }
             watch.Stop();
             var perMerge = (GC.GetAllocatedBytesForCurrentThread() - before) / 50;
-            output.WriteLine($"per merge+serialise: {perMerge} bytes, {watch.Elapsed.TotalMilliseconds * 1000 / 50:F1} µs (unoptimised test run)");
+            _output.WriteLine($"per merge+serialise: {perMerge} bytes, {watch.Elapsed.TotalMilliseconds * 1000 / 50:F1} µs (unoptimised test run)");
             Assert.Equal(50 * 5, differences);
             Assert.True(perMerge < 64 * 1024, perMerge + " bytes");
         }

@@ -338,7 +338,7 @@ namespace Qomon.Client.Tests.Retry
             Assert.True(ex.IsNotFound);
             Assert.False(ex.OutcomeUnknown);
         }
-    
+
         [Fact]
         public async Task CancellingARequestOnTheWireIsACancellationNotAnError()
         {
@@ -370,7 +370,7 @@ namespace Qomon.Client.Tests.Retry
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => t.Client.GetContactAsync(7, cts.Token));
             Assert.Single(t.Sent);
         }
-    
+
         [Fact]
         public async Task AReplaceThatMustNotBeResentBlindlyReportsTheUnknownOutcome()
         {
