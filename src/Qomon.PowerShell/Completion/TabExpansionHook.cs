@@ -84,7 +84,10 @@ if ($PSCmdlet.ParameterSetName -eq 'ScriptInputSet') {
             var engine = EngineOf(runspace);
             if (engine == null || !Replaced.TryGetValue(runspace!, out var previous)) return;
             var current = CurrentFunction(engine);
-            if (current != null && IsWrapper(current)) engine.SessionState.InvokeProvider.Item.Set(FunctionPath, previous);
+            // Another module wrapped ours after it: that wrapper still calls ours, which still needs the function it
+            // replaced, so ours stays in the chain (the assembly is never unloaded) and keeps what it replaced.
+            if (current == null || !IsWrapper(current)) return;
+            engine.SessionState.InvokeProvider.Item.Set(FunctionPath, previous);
             Replaced.Remove(runspace!);
         }
 

@@ -203,6 +203,23 @@ Describe 'The TabExpansion2 wrapper' {
         (Complete 'Get-QomonContact -Filter @{ ci').Texts | Should -Be @('City')
     }
 
+    It 'keeps completion working when another module wrapped TabExpansion2 after it and Qomon is removed first' {
+        $ours = (Get-Command TabExpansion2 -CommandType Function).ScriptBlock
+        # Another module's wrapper, the way such modules do it: call the function it found, then add its own.
+        $script:otherWrapped = $ours
+        Set-Item function:global:TabExpansion2 -Value { param($inputScript, $cursorColumn = $inputScript.Length) & $script:otherWrapped $inputScript $cursorColumn }
+        try {
+            Remove-Module Qomon
+            (TabExpansion2 'Get-ChildI' 10).CompletionMatches.CompletionText | Should -Contain 'Get-ChildItem'
+        }
+        finally {
+            Set-Item function:global:TabExpansion2 -Value $ours
+            Import-Module $env:QOMON_TEST_MODULE -Force
+            [Qomon.PowerShell.Completion.TabExpansionHook]::Install($ExecutionContext)
+        }
+        (Complete 'Get-QomonContact -Filter @{ ci').Texts | Should -Be @('City')
+    }
+
     It 'is installed by Import-Module in an interactive process, not in one started -NonInteractive' {
         $check = "Import-Module '$env:QOMON_TEST_MODULE'; (Get-Command TabExpansion2).Definition.Contains('Qomon.PowerShell.Completion')"
         $pwsh = (Get-Process -Id $PID).Path
