@@ -186,8 +186,11 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     }
     $writer.WriteEndElement()
 
+    # The first link with an address is where Get-Help -Online goes: the command's own page, from its HelpUri.
+    $onlineUri = $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].HelpUri
+    if (-not $onlineUri) { $problems.Add("$($command.Name): no HelpUri on its [Cmdlet] attribute") }
     $writer.WriteStartElement('command', 'relatedLinks', $nsCommand)
-    foreach ($link in $doc.Links) {
+    foreach ($link in @("[Online version:]($onlineUri)") + $doc.Links) {
         $text = $link; $uri = ''
         if ($link -match '^\[(.+?)\]\((.*?)\)$') { $text = $Matches[1]; $uri = $Matches[2] }
         $writer.WriteStartElement('maml', 'navigationLink', $nsMaml)

@@ -15,7 +15,7 @@ namespace Qomon.PowerShell.Commands
     /// Get-AutomationPSCredential) or QOMON_API_KEY, checks the key with one cheap call, and makes it the
     /// runspace's default (or, with -PassThru, returns it and leaves the default alone). Never prompts.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "Qomon", DefaultParameterSetName = EnvironmentSet)]
+    [Cmdlet(VerbsCommunications.Connect, "Qomon", DefaultParameterSetName = EnvironmentSet, HelpUri = HelpLinks.Commands + "Connect-Qomon.md")]
     [OutputType(typeof(QomonConnection))]
     public sealed class ConnectQomonCommand : QomonCommandBase
     {

@@ -9,7 +9,7 @@ namespace Qomon.PowerShell.Commands
     /// Disconnect-Qomon: disposes the runspace's default connection (or the one given with -Connection) and
     /// forgets it. Doing so twice, or without a connection, is not an error, so it fits a finally block.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "Qomon")]
+    [Cmdlet(VerbsCommunications.Disconnect, "Qomon", HelpUri = HelpLinks.Commands + "Disconnect-Qomon.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectQomonCommand : QomonCommandBase
     {

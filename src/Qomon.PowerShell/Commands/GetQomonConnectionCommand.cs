@@ -11,7 +11,7 @@ namespace Qomon.PowerShell.Commands
     /// `if (-not (Get-QomonConnection)) { Connect-Qomon }` works): base URI, key fingerprint, the token
     /// budget's state and the counters of requests, tokens, throttled answers and retries. Live values.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "QomonConnection")]
+    [Cmdlet(VerbsCommon.Get, "QomonConnection", HelpUri = HelpLinks.Commands + "Get-QomonConnection.md")]
     [OutputType(typeof(QomonConnection))]
     public sealed class GetQomonConnectionCommand : QomonCommandBase
     {

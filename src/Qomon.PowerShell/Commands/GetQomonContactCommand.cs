@@ -20,7 +20,7 @@ namespace Qomon.PowerShell.Commands
     /// input order) or by search (-Filter exact, -Query raw, -UpdatedSince), one page or every page (-All),
     /// streamed as each page arrives; -Count asks /kpi instead.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "QomonContact", DefaultParameterSetName = SearchSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "QomonContact", DefaultParameterSetName = SearchSet, SupportsPaging = true, HelpUri = HelpLinks.Commands + "Get-QomonContact.md")]
     [OutputType(ContactOutput.TypeName)]
     [OutputType(typeof(long), ParameterSetName = new[] { SearchSet })]
     public sealed class GetQomonContactCommand : QomonCmdlet

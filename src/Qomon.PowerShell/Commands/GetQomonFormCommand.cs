@@ -12,7 +12,7 @@ namespace Qomon.PowerShell.Commands
     /// their values. Read once per connection and cached, since they change only in Qomon's settings screen;
     /// -Refresh reads them again.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "QomonForm", DefaultParameterSetName = TypeSet)]
+    [Cmdlet(VerbsCommon.Get, "QomonForm", DefaultParameterSetName = TypeSet, HelpUri = HelpLinks.Commands + "Get-QomonForm.md")]
     [OutputType(typeof(QomonForm))]
     public sealed class GetQomonFormCommand : QomonCmdlet
     {

@@ -12,7 +12,7 @@ namespace Qomon.PowerShell.Commands
     /// Writes the parsed body as objects (a top-level array one element at a time, like Invoke-RestMethod),
     /// or the JSON text with -Raw.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "QomonRequest")]
+    [Cmdlet(VerbsLifecycle.Invoke, "QomonRequest", HelpUri = HelpLinks.Commands + "Invoke-QomonRequest.md")]
     [OutputType(typeof(PSObject), typeof(string))]
     public sealed class InvokeQomonRequestCommand : QomonCmdlet
     {

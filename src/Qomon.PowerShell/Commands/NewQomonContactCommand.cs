@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Qomon.PowerShell.Infrastructure;
 using Qomon.PowerShell.Output;
 using Qomon.PowerShell.Writing;
 
@@ -10,7 +11,7 @@ namespace Qomon.PowerShell.Commands
     /// -Property, with the same field, label and CSV rules as Set-QomonContact; a record must not carry an id.
     /// Writes each created contact, with the id Qomon gave it.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "QomonContact", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "QomonContact", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Commands + "New-QomonContact.md")]
     [OutputType(ContactOutput.TypeName)]
     public sealed class NewQomonContactCommand : QomonWriteCommand
     {

@@ -9,7 +9,7 @@ namespace Qomon.PowerShell.Commands
     /// with an Id or ContactId property such as Get-QomonContact's output). ConfirmImpact is High: PowerShell
     /// asks for each contact unless -Confirm:$false. A missing contact is an ObjectNotFound error for its id.
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "QomonContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "QomonContact", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Commands + "Remove-QomonContact.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveQomonContactCommand : QomonWriteCommand
     {

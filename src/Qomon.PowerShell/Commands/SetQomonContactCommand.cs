@@ -16,7 +16,7 @@ namespace Qomon.PowerShell.Commands
     /// semantics) after a confirmation that names the fields it clears. Input comes in batches from the pipeline
     /// (Get-QomonContact output edited in place, Import-Csv rows, hashtables) or as -Id with -Property.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "QomonContact", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "QomonContact", DefaultParameterSetName = InputObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Commands + "Set-QomonContact.md")]
     [OutputType(ContactOutput.TypeName)]
     public sealed class SetQomonContactCommand : QomonWriteCommand
     {

@@ -105,6 +105,17 @@ Describe 'Help for <Name>' -ForEach $commandCases {
         $synopsis | Should -Not -Match ('^' + [regex]::Escape($Name) + '(\s|$)') -Because 'without a help page, Get-Help shows the syntax as the synopsis'
     }
 
+    # Get-Help -Online opens the first address among the help's related links, else the cmdlet's HelpUri;
+    # CommandInfo.HelpUri resolves it the same way.
+    It 'sends Get-Help -Online to its own page, docs/commands/<Name>.md' {
+        $projectUri = (Import-PowerShellDataFile $env:QOMON_TEST_MODULE).PrivateData.PSData.ProjectUri
+        $expected = "$projectUri/blob/main/docs/commands/$Name.md"
+        (Get-Command $Name).HelpUri | Should -Be $expected
+        (Get-Command $Name).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].HelpUri |
+            Should -Be $expected -Because 'the cmdlet attribute is the fallback when the help is not installed'
+        Join-Path $PSScriptRoot "../../../docs/commands/$Name.md" | Should -Exist
+    }
+
     It 'has a description' {
         (@($help.description | ForEach-Object Text) -join "`n").Trim() | Should -Not -BeNullOrEmpty
     }
@@ -146,6 +157,12 @@ Describe 'About topic <Topic>' -ForEach $aboutTopics {
         $text | Should -Match ([regex]::Escape($Topic))
         $text | Should -Match 'SHORT DESCRIPTION'
         $text | Should -Match 'LONG DESCRIPTION'
+    }
+
+    # Get-Help *Qomon* lists the fifth line of the file, the first of SHORT DESCRIPTION, as the synopsis.
+    It 'has a synopsis in Get-Help that is one whole sentence' {
+        $synopsis = (Get-Help -Name $Topic -Category HelpFile).Synopsis
+        $synopsis | Should -Match '^[A-Z][^.]+\.$'
     }
 
     It 'fits in an 80-column console' {
