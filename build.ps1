@@ -30,12 +30,28 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 Import-Module (Join-Path $PSScriptRoot 'tools/Build.psm1') -Force
 
-switch ($Task) {
-    'Build'    { Invoke-QomonBuild -Configuration $Configuration | Out-Null }
-    'Test'     { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonTests -Configuration $Configuration }
-    'TestDesktop' { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonDesktopTests -Configuration $Configuration }
-    'Emulator' { Invoke-QomonEmulator -Configuration $Configuration -Arguments $EmulatorArguments }
-    'Demo'     { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonDemo }
-    'Bench'    { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonBench -Configuration $Configuration }
-    'Package'  { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonPackage }
+# A log gets plain text. PowerShell colours its formatting and error view with ANSI codes even when the output
+# goes to a file or a pipe, and the pwsh and dotnet processes the tasks start decide again for themselves; so
+# when this output is redirected, or NO_COLOR or $PSStyle asks for plain text, this session renders plain and
+# NO_COLOR tells the children.
+$redirected = [Console]::IsOutputRedirected -or [Console]::IsErrorRedirected
+$plain = $redirected -or $null -ne $env:NO_COLOR -or $PSStyle.OutputRendering -eq 'PlainText'
+$rendering = $PSStyle.OutputRendering
+$noColor = $env:NO_COLOR
+if ($plain) { $PSStyle.OutputRendering = 'PlainText'; $env:NO_COLOR = '1' }
+try {
+    switch ($Task) {
+        'Build'    { Invoke-QomonBuild -Configuration $Configuration | Out-Null }
+        'Test'     { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonTests -Configuration $Configuration }
+        'TestDesktop' { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonDesktopTests -Configuration $Configuration }
+        'Emulator' { Invoke-QomonEmulator -Configuration $Configuration -Arguments $EmulatorArguments }
+        'Demo'     { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonDemo }
+        'Bench'    { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonBench -Configuration $Configuration }
+        'Package'  { Invoke-QomonBuild -Configuration $Configuration | Out-Null; Invoke-QomonPackage }
+    }
+}
+finally {
+    $env:NO_COLOR = $noColor
+    # Kept plain when redirected: PowerShell shows a failed task's error after this script has ended.
+    if (-not $redirected) { $PSStyle.OutputRendering = $rendering }
 }

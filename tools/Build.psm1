@@ -13,6 +13,17 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$What failed (exit code $LASTEXITCODE)." }
 }
 
+# dotnet's own output, kept to what needs reading: warnings and errors, without the logo and the "Build succeeded /
+# 0 Warning(s) / Time Elapsed" summary. dotnet build passes its own -clp:Summary after ours, so its console logger
+# is replaced by MSBuild's classic one with our parameters (which also writes no terminal-logger animation or
+# colour codes into a log).
+$script:QuietLogger = '-logger:Microsoft.Build.Logging.ConsoleLogger,Microsoft.Build;NoSummary;Verbosity=quiet'
+
+function Invoke-Dotnet {
+    param([string] $What, [Parameter(Mandatory)] [string[]] $Arguments)
+    Invoke-Native $What { dotnet @Arguments --nologo -noConsoleLogger $script:QuietLogger }
+}
+
 function Get-NuGetPackagesRoot {
     if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
     $line = (& dotnet nuget locals global-packages --list) | Select-Object -First 1
@@ -34,10 +45,10 @@ function Invoke-QomonBuild {
     param([string] $Configuration = 'Release')
     Push-Location $script:Root
     try {
-        Invoke-Native 'dotnet build' { dotnet build Qomon.PowerShell.sln -c $Configuration --nologo -v quiet }
+        Invoke-Dotnet 'dotnet build' 'build', 'Qomon.PowerShell.sln', '-c', $Configuration
         $publish = Join-Path $script:Artifacts "publish/Qomon.PowerShell"
         if (Test-Path $publish) { Remove-Item $publish -Recurse -Force }
-        Invoke-Native 'dotnet publish' { dotnet publish src/Qomon.PowerShell -c $Configuration -o $publish --nologo -v quiet }
+        Invoke-Dotnet 'dotnet publish' 'publish', 'src/Qomon.PowerShell', '-c', $Configuration, '-o', $publish
         Invoke-Native 'help build' { dotnet pwsh -NoProfile -File (Join-Path $PSScriptRoot 'Build-Help.ps1') -OutputDirectory (Join-Path $publish 'en-US') }
         Build-ModuleFolder -Publish $publish
     }
@@ -53,8 +64,10 @@ function Build-ModuleFolder {
     if (Test-Path $script:ModuleOut) { Remove-Item $script:ModuleOut -Recurse -Force }
     New-Item -ItemType Directory -Path $script:ModuleOut, (Join-Path $script:ModuleOut 'Dependencies'), (Join-Path $script:ModuleOut 'en-US') | Out-Null
 
+    # The source manifest sits with the project it describes, not at the root, so that module/Qomon is the only
+    # manifest a user finds to import; its version 0.0.0 is a placeholder set here.
     $version = ([xml](Get-Content (Join-Path $script:Root 'Directory.Build.props') -Raw)).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
-    (Get-Content (Join-Path $script:Root 'Qomon.psd1') -Raw).Replace('0.0.0', $version) |
+    (Get-Content (Join-Path $script:Root 'src/Qomon.PowerShell/Qomon.psd1') -Raw).Replace('0.0.0', $version) |
         Set-Content -Path (Join-Path $script:ModuleOut 'Qomon.psd1') -Encoding utf8NoBOM
 
     $ownAssemblies = 'Qomon.PowerShell.dll', 'Qomon.Client.dll', 'Microsoft.Bcl.TimeProvider.dll'
@@ -98,7 +111,7 @@ function Invoke-QomonTests {
         if ($counts.Total -eq 0) { $broken += "$($project.BaseName) (ran no test)" }
     }
 
-    Invoke-Native 'restore Pester' { dotnet restore (Join-Path $PSScriptRoot 'Pester.proj') --nologo -v quiet }
+    Invoke-Dotnet 'restore Pester' 'restore', (Join-Path $PSScriptRoot 'Pester.proj')
     $pesterJson = Join-Path $results 'pester.json'
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Invoke-Pester.ps1') -PesterRoot (Get-PesterRoot) -SummaryPath $pesterJson -Configuration $Configuration
     if (Test-Path $pesterJson) {
@@ -165,7 +178,7 @@ function Invoke-QomonDesktopTests {
     Install-Mono
     $facades = Get-MonoFacades
     $project = Join-Path $script:Root 'tests/Qomon.Desktop.Tests'
-    Invoke-Native 'dotnet build (desktop host)' { dotnet build $project -c $Configuration --nologo -v quiet }
+    Invoke-Dotnet 'dotnet build (desktop host)' 'build', $project, '-c', $Configuration
     $exe = Join-Path $project "bin/$Configuration/net472/Qomon.Desktop.Tests.exe"
     $previous = $env:MONO_PATH
     $env:MONO_PATH = $facades
@@ -206,4 +219,4 @@ function Invoke-QomonPackage {
     if ($LASTEXITCODE -ne 0) { throw "Packaging failed (exit code $LASTEXITCODE)." }
 }
 
-Export-ModuleMember -Function Invoke-QomonBuild, Invoke-QomonTests, Invoke-QomonDesktopTests, Invoke-QomonEmulator, Invoke-QomonDemo, Invoke-QomonBench, Invoke-QomonPackage, Get-EmulatorDll, Get-NuGetPackagesRoot, Get-PesterRoot
+Export-ModuleMember -Function Invoke-Dotnet, Invoke-QomonBuild, Invoke-QomonTests, Invoke-QomonDesktopTests, Invoke-QomonEmulator, Invoke-QomonDemo, Invoke-QomonBench, Invoke-QomonPackage, Get-EmulatorDll, Get-NuGetPackagesRoot, Get-PesterRoot
