@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Text.RegularExpressions;
 using Qomon.Client.Http;
+using Qomon.Client.Text;
 
 namespace Qomon.Client.Errors
 {
@@ -26,17 +27,19 @@ namespace Qomon.Client.Errors
                 .Append(method).Append(' ').Append(path).Append(" failed: ")
                 .Append(status.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(reason);
             if (!string.Equals(title, reason, StringComparison.OrdinalIgnoreCase)) message.Append(": ").Append(title);
-            if (!string.IsNullOrEmpty(problem.Detail)) message.Append(": ").Append(problem.Detail);
+            var hasDetail = !string.IsNullOrEmpty(problem.Detail);
+            if (hasDetail) message.Append(": ").Append(MessageText.Clause(problem.Detail));
             if (problem.Errors.Count > 0)
                 message.Append(" (").Append(string.Join("; ", problem.Errors.Select(e => e.ToString()))).Append(')');
             if (state.Attempts > 1)
                 message.Append(string.Format(CultureInfo.InvariantCulture, " [gave up after {0} attempts]", state.Attempts));
             // Any attempt that may have reached the server leaves the outcome open, whatever the last answer says.
             var outcomeUnknown = state.MaybeApplied;
-            if (outcomeUnknown)
-                message.Append(" The outcome is unknown: the server may have applied it; read it back before retrying.");
+            // The detail is a sentence of the server's; its period moved to the end of ours.
+            var text = hasDetail || outcomeUnknown ? MessageText.Sentence(message.ToString()) : message.ToString();
+            if (outcomeUnknown) text += " The outcome is unknown: the server may have applied it; read it back before retrying.";
 
-            return new QomonApiException(scrub(message.ToString()), status, method, path, Math.Max(1, state.Attempts),
+            return new QomonApiException(scrub(text), status, method, path, Math.Max(1, state.Attempts),
                 title, problem.Detail, problem.Errors, isTransportFailure: false, outcomeUnknown: outcomeUnknown,
                 retryAfter: state.LastRetryAfter);
         }

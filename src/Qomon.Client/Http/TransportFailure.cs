@@ -3,6 +3,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using Qomon.Client.Text;
 
 namespace Qomon.Client.Http
 {
@@ -48,11 +49,15 @@ namespace Qomon.Client.Http
             status == WebExceptionStatus.ProxyNameResolutionFailure ||
             status == WebExceptionStatus.ConnectFailure;
 
+        /// <summary>The failure as a clause (no final period): "An error occurred while sending the request (Connection reset by peer)".</summary>
         public static string Describe(Exception ex)
         {
             var innermost = ex;
             while (innermost.InnerException != null) innermost = innermost.InnerException;
-            return ReferenceEquals(innermost, ex) ? ex.Message : ex.Message + " (" + innermost.Message + ")";
+            var outer = MessageText.Clause(ex.Message);
+            var inner = MessageText.Clause(innermost.Message);
+            // The runtime often repeats the cause in the outer message ("Connection refused (host:port)").
+            return ReferenceEquals(innermost, ex) || outer.IndexOf(inner, StringComparison.Ordinal) >= 0 ? outer : outer + " (" + inner + ")";
         }
     }
 }

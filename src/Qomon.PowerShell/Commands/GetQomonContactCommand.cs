@@ -234,7 +234,7 @@ namespace Qomon.PowerShell.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowInvalidArgument(e.Message, (object?)Query ?? (object?)Filter ?? UpdatedSince);
+                ThrowInvalidArgument(QomonErrors.MessageOf(e), (object?)Query ?? (object?)Filter ?? UpdatedSince);
                 throw; // not reached: ThrowInvalidArgument throws
             }
         }

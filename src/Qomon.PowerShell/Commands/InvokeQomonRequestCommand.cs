@@ -40,7 +40,7 @@ namespace Qomon.PowerShell.Commands
             try { body = Body == null ? null : PowerShellToJson.ParseBody(Body); }
             catch (System.ArgumentException e)
             {
-                WriteError(QomonErrors.InvalidArgument(e.Message, Body));
+                WriteError(QomonErrors.InvalidArgument(QomonErrors.MessageOf(e), Body));
                 return;
             }
 

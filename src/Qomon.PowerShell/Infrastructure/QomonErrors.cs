@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using Qomon.Client;
+using Qomon.Client.Text;
 
 namespace Qomon.PowerShell.Infrastructure
 {
@@ -39,6 +40,21 @@ namespace Qomon.PowerShell.Infrastructure
             };
         }
 
+        /// <summary>
+        /// An ArgumentException's message as a user should read it: without the " (Parameter 'since')" that .NET
+        /// appends, which names a parameter of the module's code, not of the command, and follows the message's
+        /// own period.
+        /// </summary>
+        public static string MessageOf(ArgumentException exception)
+        {
+            if (exception.ParamName == null) return exception.Message;
+            // The runtime's own form of the suffix (.NET Framework writes it on a new line instead).
+            var suffix = new ArgumentException("", exception.ParamName).Message;
+            return exception.Message.EndsWith(suffix, StringComparison.Ordinal)
+                ? exception.Message.Substring(0, exception.Message.Length - suffix.Length)
+                : exception.Message;
+        }
+
         /// <summary>A bad parameter value or combination, as a terminating error.</summary>
         public static ErrorRecord InvalidArgument(string message, object? target, string errorId = ErrorIds.InvalidArgument) =>
             new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
@@ -63,7 +79,7 @@ namespace Qomon.PowerShell.Infrastructure
                     "Nothing was built on this answer. Check -BaseUri, any proxy between here and Qomon, and the record; then try again.");
             if (e.IsTransportFailure || e.StatusCode == 0 || e.StatusCode >= 500)
                 return (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError,
-                    "Check the network, the proxy settings and -BaseUri; the request was retried " + Attempts(e) + ".");
+                    "Check the network, the proxy settings and -BaseUri; the module gave up after " + Attempts(e) + ".");
             switch (e.StatusCode)
             {
                 case 400:
@@ -79,16 +95,18 @@ namespace Qomon.PowerShell.Infrastructure
                     return (ErrorIds.Conflict, ErrorCategory.ResourceExists, "Read the record again and retry.");
                 case 429:
                     return (ErrorIds.RateLimitExceeded, ErrorCategory.LimitsExceeded,
-                        "The rate limit held after " + Attempts(e) + "; raise -MaxRetryCount or -RetryTimeLimitSec on Connect-Qomon, or lower -ThrottleLimit.");
+                        "The rate limit still held after " + Attempts(e) + "; raise -MaxRetryCount or -RetryTimeLimitSec on Connect-Qomon, or lower -ThrottleLimit.");
                 default:
                     return (ErrorIds.RequestFailed, ErrorCategory.NotSpecified, "See the status and detail in the message.");
             }
         }
 
-        private static string Attempts(QomonApiException e) =>
-            e.Attempts == 1 ? "once" : e.Attempts.ToString(CultureInfo.InvariantCulture) + " times";
+        private static string Attempts(QomonApiException e) => Counted.Of(e.Attempts, "attempt");
 
-        /// <summary>"GET /contacts/5 failed: 404 Not Found. detail. location: message (value)".</summary>
+        /// <summary>
+        /// "GET /contacts/5 failed: 404 Not Found. Detail (location: message)." The server's detail is a sentence
+        /// of its own; it goes in as a clause (<see cref="MessageText"/>) and the description ends once.
+        /// </summary>
         public static string Describe(QomonApiException e)
         {
             var text = new StringBuilder();
@@ -102,12 +120,14 @@ namespace Qomon.PowerShell.Infrastructure
             else
             {
                 text.Append(requestLine).Append(" failed: ").Append(e.StatusCode.ToString(CultureInfo.InvariantCulture));
-                if (!string.IsNullOrEmpty(e.Title)) text.Append(' ').Append(e.Title);
-                if (!string.IsNullOrEmpty(e.Detail)) text.Append(". ").Append(e.Detail);
+                if (!string.IsNullOrEmpty(e.Title)) text.Append(' ').Append(MessageText.Clause(e.Title));
+                if (!string.IsNullOrEmpty(e.Detail)) text.Append(". ").Append(MessageText.Clause(e.Detail));
             }
-            if (e.Errors != null && e.Errors.Count > 0)
-                text.Append(" (").Append(string.Join("; ", e.Errors.Select(f => f.Location + ": " + f.Message))).Append(')');
-            return text.ToString();
+            var errors = e.Errors != null && e.Errors.Count > 0;
+            if (errors)
+                text.Append(" (").Append(string.Join("; ", e.Errors!.Select(f => MessageText.Clause(f.Location + ": " + f.Message)))).Append(')');
+            var sentence = !string.IsNullOrEmpty(e.Detail) || errors || e.Message.EndsWith(".", StringComparison.Ordinal);
+            return sentence ? MessageText.Sentence(text.ToString()) : text.ToString();
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Qomon.Client;
+using Qomon.Client.Text;
 using Qomon.Client.Writing;
 using Qomon.PowerShell.Infrastructure;
 
@@ -10,6 +11,8 @@ namespace Qomon.PowerShell.Writing
     /// The per-record errors of the write commands, with the ids of <see cref="ErrorIds"/>,
     /// the target is the contact id when known and the input row otherwise, and every message starts with the
     /// record it is about ("record 5 (contact 123): ..."), so a failure in a 10,000-row file can be found.
+    /// Parts that come from elsewhere (a reason, the server's text, an exception's message) are composed by the
+    /// rule of <see cref="MessageText"/>, so no message says ".." or ". (".
     /// </summary>
     internal static class WriteErrors
     {
@@ -30,7 +33,7 @@ namespace Qomon.PowerShell.Writing
 
         internal static ErrorRecord Conflict(WriteRecord record, string what)
         {
-            var message = $"{record.Describe()}: {what} Nothing was written for this record.";
+            var message = $"{record.Describe()}: {MessageText.Sentence(what)} Nothing was written for this record.";
             return Build(new InvalidOperationException(message), ErrorIds.Conflict, ErrorCategory.ResourceExists, record.Target, message,
                 "Read the contact again (Get-QomonContact) and reapply the change, or use -Force to overwrite.");
         }
@@ -44,15 +47,15 @@ namespace Qomon.PowerShell.Writing
 
         internal static ErrorRecord OutcomeUnknown(WriteRecord record, QomonApiException failure, Exception? readBackFailure)
         {
-            var message = $"{record.Describe()}: the write may or may not have been applied ({QomonErrors.Describe(failure)})" +
-                          (readBackFailure == null ? "." : $", and reading the contact back failed too ({Describe(readBackFailure)}).");
+            var message = $"{record.Describe()}: the write may or may not have been applied ({MessageText.Clause(QomonErrors.Describe(failure))})" +
+                          (readBackFailure == null ? "." : $", and reading the contact back failed too ({MessageText.Clause(Describe(readBackFailure))}).");
             return Build(failure, ErrorIds.WriteOutcomeUnknown, ErrorCategory.ConnectionError, record.Target, message,
                 "Check the contact with Get-QomonContact before sending this record again.");
         }
 
         internal static ErrorRecord NotAsSent(WriteRecord record, ContactWriteResult result)
         {
-            var message = $"{record.Describe()}: the write was sent, but {result.Message}. The record is not counted as updated.";
+            var message = $"{record.Describe()}: the write was sent, but {MessageText.Clause(result.Message)}. The record is not counted as updated.";
             return Build(new InvalidOperationException(message), ErrorIds.WriteNotAsSent, ErrorCategory.InvalidResult, record.Target, message,
                 "Check these fields with Get-QomonContact: Qomon may keep them in another form than the module sends.");
         }

@@ -7,6 +7,21 @@ namespace Qomon.Client.Tests.Errors
     public class ErrorParsingTests
     {
         [Fact]
+        public async Task DetailEndingInItsOwnPeriodReadsAsOneSentence()
+        {
+            using var t = new TestConnection();
+            t.Transport.ThenStatus(422, "{\"title\":\"Validation failed\",\"detail\":\"The contact is invalid.\"," +
+                "\"errors\":[{\"location\":\"body.data.contact.mail\",\"message\":\"not an email\"}]}");
+
+            var ex = await Assert.ThrowsAsync<QomonApiException>(() => t.Drive(t.Client.ReplaceContactAsync(123, new JsonObject(), CancellationToken.None)));
+
+            Assert.Contains("The contact is invalid (", ex.Message);
+            Assert.DoesNotContain("..", ex.Message);
+            Assert.DoesNotContain(". (", ex.Message);
+            Assert.EndsWith(").", ex.Message);
+        }
+
+        [Fact]
         public async Task ProblemJsonBecomesTitleDetailAndFieldErrors()
         {
             using var t = new TestConnection();

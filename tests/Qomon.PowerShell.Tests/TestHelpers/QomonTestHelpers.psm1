@@ -205,6 +205,29 @@ function Invoke-BadInputCase {
     catch { @($_) }
 }
 
+function Get-PunctuationProblem {
+    <#
+    .SYNOPSIS
+        What reads wrong in a message's punctuation, as one line per problem: a doubled period ('..', an
+        ellipsis is fine), a space before a punctuation mark (' .'), two marks in a row ('.:', ',.', '?.'), or a
+        sentence's period before a parenthesis that belongs to it ('request. (Connection reset by peer)').
+        .NET's " (Parameter 'name')" suffix is one of those.
+        Nothing when the message reads cleanly. Messages are often composed of parts that end in their own
+        period, which is how these slip in.
+    #>
+    param([AllowNull()] [AllowEmptyString()] [string] $Text)
+    if (-not $Text) { return }
+    $rules = [ordered]@{
+        'a doubled period'              = '(?<!\.)\.\.(?!\.)'
+        'a space before punctuation'    = '\s[.,;:!?](?=\s|$)'
+        'two punctuation marks in a row' = '\.[,;:!?]|[,;!?][.,;:!?]|:[.,;!?]'
+        'a period before a parenthesis'  = '\.\s\('
+    }
+    foreach ($rule in $rules.Keys) {
+        if ($Text -match $rules[$rule]) { "$rule ('$($Matches[0])'): $Text" }
+    }
+}
+
 function Assert-BadInputRefused {
     <#
     .SYNOPSIS
@@ -229,9 +252,10 @@ function Assert-BadInputRefused {
     $errors[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId*"
     $message = if ($errors[0].ErrorDetails) { $errors[0].ErrorDetails.Message } else { $errors[0].Exception.Message }
     $message | Should -BeLike $Text
+    Get-PunctuationProblem $message | Should -BeNullOrEmpty
     & $SentCount | Should -Be $sent -Because 'nothing may be sent for refused input'
     (Get-ContactHistory $Emulator $Target).Count | Should -Be $versions
 }
 
 Export-ModuleMember -Function Start-TestEmulator, Stop-TestEmulator, Connect-TestEmulator, Get-EmulatorStats, Get-EmulatorRequestCount, Measure-EmulatorTraffic,
-    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, Get-ContactAnswer, New-TestContact, Assert-BadInputRefused
+    Set-EmulatorConfig, Reset-Emulator, Get-ContactHistory, Get-ContactAnswer, New-TestContact, Assert-BadInputRefused, Get-PunctuationProblem
