@@ -24,6 +24,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+# PowerShell colours tables and lists with ANSI codes even when the output goes to a file or a pipe (NO_COLOR
+# it honours by itself); a log of the demo should read as text.
+if ([Console]::IsOutputRedirected) { $PSStyle.OutputRendering = 'PlainText' }
 $root = Split-Path $PSScriptRoot -Parent
 $emulatorDll = Join-Path $root 'src/Qomon.Emulator/bin/Release/net10.0/Qomon.Emulator.dll'
 $modulePath = Join-Path $root 'module/Qomon/Qomon.psd1'
@@ -113,7 +116,7 @@ try {
         Format-List | Out-Host
 
     Write-Step '5. The connection''s budget: shared by every command, paced so that no request is refused'
-    Get-QomonConnection | Format-List BaseUri, Requests, TokensSpent, Throttled, Retries, BudgetBurst, BudgetRatePerSecond, BudgetAvailable, BudgetWait | Out-Host
+    Get-QomonConnection | Out-Host
     Write-Host 'Demo finished.' -ForegroundColor Green
 }
 finally {

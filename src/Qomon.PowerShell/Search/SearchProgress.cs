@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using Qomon.Client.Search;
+using Qomon.Client.Text;
 
 namespace Qomon.PowerShell.Search
 {
@@ -58,15 +59,16 @@ namespace Qomon.PowerShell.Search
                 ? string.Format(CultureInfo.InvariantCulture, "Qomon counted {0} matching the search when the read began and {1} when it ended", check.CountedAtStart, end)
                 : string.Format(CultureInfo.InvariantCulture, "Qomon counted {0} matching the search when the read began (the count at its end failed)", check.CountedAtStart);
             return string.Format(CultureInfo.InvariantCulture,
-                "The search returned {0} contacts (before any -Filter check), but {1}: at least {2} contacts that matched throughout " +
-                "were missed. A contact changed without a new lastchange (by an upsert, for example) is not returned while it does not " +
-                "match. Read again, or read what changed since with -UpdatedSince.", check.Returned, counts, check.Missed);
+                "The search returned {0} (before any -Filter check), but {1}: at least {2} that matched throughout " +
+                "{3} missed. A contact changed without a new lastchange (by an upsert, for example) is not returned while it does not " +
+                "match. Read again, or read what changed since with -UpdatedSince.",
+                Counted.Of(check.Returned, "contact"), counts, Counted.Of(check.Missed, "contact"), check.Missed == 1 ? "was" : "were");
         }
 
         /// <summary>A verbose note when fewer were returned than counted at the start, all of them accounted for.</summary>
         public static string? LeftNote(ContactPagerShortfall check) =>
             check.Left <= 0 ? null : string.Format(CultureInfo.InvariantCulture,
-                "The search returned {0} contacts; Qomon counted {1} when the read began and {2} when it ended: {3} were deleted or stopped matching during the read.",
-                check.Returned, check.CountedAtStart, check.CountedAtEnd, check.Left);
+                "The search returned {0}; Qomon counted {1} when the read began and {2} when it ended: {3} {4} deleted or stopped matching during the read.",
+                Counted.Of(check.Returned, "contact"), check.CountedAtStart, check.CountedAtEnd, check.Left, check.Left == 1 ? "was" : "were");
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Qomon.Client.Text;
 using Qomon.PowerShell.Infrastructure;
 
 namespace Qomon.PowerShell.Writing
@@ -255,7 +256,7 @@ namespace Qomon.PowerShell.Writing
             string.Join(", ", records.Select(r => r.Id.HasValue ? "contact " + r.Id.Value.ToString(CultureInfo.InvariantCulture) : r.Describe()));
 
         private string Describe(string phase, int count) =>
-            string.Format(CultureInfo.InvariantCulture, "Batch {0}: {1} {2} record(s)", _batchNumber, phase, count);
+            string.Format(CultureInfo.InvariantCulture, "Batch {0}: {1} {2}", _batchNumber, phase, Counted.Of(count, "record"));
     }
 
     /// <summary>How BatchWriter runs: batch size, concurrency, and whether the first error ends the command.</summary>

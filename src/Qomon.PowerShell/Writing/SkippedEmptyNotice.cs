@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Qomon.Client.Text;
 
 namespace Qomon.PowerShell.Writing
 {
@@ -28,7 +29,7 @@ namespace Qomon.PowerShell.Writing
         internal string? Message() =>
             _records == 0 ? null
                 : string.Format(CultureInfo.InvariantCulture,
-                    "Blank values changed nothing in {0} record(s), for: {1}. Use -ClearEmpty to clear fields whose value is blank.",
-                    _records, string.Join(", ", _fields));
+                    "Blank values changed nothing in {0}, for: {1}. Use -ClearEmpty to clear fields whose value is blank.",
+                    Counted.Of(_records, "record"), string.Join(", ", _fields));
     }
 }

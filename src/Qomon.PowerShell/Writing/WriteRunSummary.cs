@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using Qomon.Client.Text;
 
 namespace Qomon.PowerShell.Writing
 {
@@ -74,10 +75,10 @@ namespace Qomon.PowerShell.Writing
             }
             Append(text, Failed, "failed");
             if (Skipped > 0) Append(text, Skipped, "not written (-WhatIf or declined)");
-            text.Append(" (").Append(TokensSpent.ToString(CultureInfo.InvariantCulture)).Append(" tokens, ")
-                .Append(BudgetWait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s waiting for budget");
-            if (Throttled > 0) text.Append(", ").Append(Throttled.ToString(CultureInfo.InvariantCulture)).Append(" throttled (429) answers");
-            if (RetryWait > TimeSpan.Zero) text.Append(", ").Append(RetryWait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)).Append(" s waiting to retry");
+            text.Append(" (").Append(Counted.Of(TokensSpent, "token")).Append(", ")
+                .Append(DurationText.Of(BudgetWait)).Append(" waiting for budget");
+            if (Throttled > 0) text.Append(", ").Append(Counted.Of(Throttled, "throttled (429) answer"));
+            if (RetryWait > TimeSpan.Zero) text.Append(", ").Append(DurationText.Of(RetryWait)).Append(" waiting to retry");
             text.Append(").");
             return text.ToString();
         }
