@@ -7,6 +7,7 @@ using Qomon.Client.Budget;
 using Qomon.Client.Connection;
 using Qomon.Client.Diagnostics;
 using Qomon.Client.Retry;
+using Qomon.Client.Text;
 
 namespace Qomon.Client.Http
 {
@@ -68,7 +69,7 @@ namespace Qomon.Client.Http
                 var giveUp = _policy.GiveUpReason(attempt, started, delay);
                 if (giveUp != null)
                 {
-                    QomonLog.Current.Verbose($"{method} {path}: giving up after {attempt} attempt(s): {giveUp}.");
+                    QomonLog.Current.Verbose($"{method} {path}: giving up after {Counted.Of(attempt, "attempt")}: {giveUp}.");
                     return outcome.Response ?? throw TransportException(method, path, attempt, state, outcome, giveUp);
                 }
 

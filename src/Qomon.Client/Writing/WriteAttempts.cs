@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Qomon.Client.Budget;
 using Qomon.Client.Diagnostics;
 using Qomon.Client.Retry;
+using Qomon.Client.Text;
 
 namespace Qomon.Client.Writing
 {
@@ -100,7 +101,7 @@ namespace Qomon.Client.Writing
                     var giveUp = _policy.GiveUpReason(attempt, started, delay);
                     if (giveUp != null)
                     {
-                        QomonLog.Current.Verbose(path + ": giving up after " + attempt.ToString(CultureInfo.InvariantCulture) + " attempt(s): " + giveUp + ".");
+                        QomonLog.Current.Verbose(path + ": giving up after " + Counted.Of(attempt, "attempt") + ": " + giveUp + ".");
                         return firstLost == null ? ContactWriteResult.Failed(failure) : ContactWriteResult.Unknown(firstLost, null);
                     }
                     QomonLog.Current.Verbose(string.Format(CultureInfo.InvariantCulture,

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Qomon.Client;
 using Qomon.Client.Model;
 using Qomon.Client.Search;
+using Qomon.Client.Text;
 using Qomon.PowerShell.Connections;
 using Qomon.PowerShell.Infrastructure;
 using Qomon.PowerShell.Output;
@@ -179,7 +180,7 @@ namespace Qomon.PowerShell.Commands
             if (pager.MoreMayMatch)
                 WriteWarning($"More contacts may match than this page of {pager.PageSize} holds. Use -All to get every one, or -First/-Skip to choose.");
             if (pager.UnsettledTieGroups > 0)
-                WriteVerbose($"{pager.UnsettledTieGroups} run(s) of contacts sharing one lastchange kept changing order between requests and were left unsettled; the count check at the end covers them.");
+                WriteVerbose($"{Counted.Of(pager.UnsettledTieGroups, "run")} of contacts sharing one lastchange kept changing order between requests and {(pager.UnsettledTieGroups == 1 ? "was" : "were")} left unsettled; the count check at the end covers them.");
             if (pager.Check is ContactPagerShortfall check)
             {
                 if (SearchProgress.ShortfallWarning(check) is string warning) WriteWarning(warning);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 using Qomon.Client;
+using Qomon.Client.Text;
 
 namespace Qomon.PowerShell.Writing
 {
@@ -54,9 +55,9 @@ namespace Qomon.PowerShell.Writing
             _sinceLast.Restart();
             Measure();
             var status = string.Format(CultureInfo.InvariantCulture,
-                "{0} done: {1} written, {2} unchanged, {3} failed or in conflict; {4} tokens, {5:0.0} s waiting for budget",
+                "{0} done: {1} written, {2} unchanged, {3} failed or in conflict; {4}, {5} waiting for budget",
                 _summary.Total, _summary.Updated + _summary.Created + _summary.Removed, _summary.Unchanged,
-                _summary.Failed + _summary.Conflicts, _summary.TokensSpent, _summary.BudgetWait.TotalSeconds);
+                _summary.Failed + _summary.Conflicts, Counted.Of(_summary.TokensSpent, "token"), DurationText.Of(_summary.BudgetWait));
             _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _summary.Command, status) { CurrentOperation = operation });
             _shown = true;
         }
