@@ -6,7 +6,8 @@ namespace Qomon.PowerShell.Writing
 {
     /// <summary>
     /// Blank cells (what Import-Csv gives for an empty column) change nothing unless -ClearEmpty. That is the safe
-    /// default, but a silent one: so the run says it once, at the end, naming every field it happened to.
+    /// default, but a silent one: so the run says it once, at the end, naming every field it happened to. A merge
+    /// adds a record's blanks from the task that read the contact (only those where the contact holds a value).
     /// </summary>
     internal sealed class SkippedEmptyNotice
     {
@@ -17,18 +18,23 @@ namespace Qomon.PowerShell.Writing
         internal void Add(IReadOnlyList<string> fields)
         {
             if (fields.Count == 0) return;
-            _records++;
-            foreach (var field in fields)
+            lock (_fields)
             {
-                if (_seen.Add(field)) _fields.Add(field);
+                _records++;
+                foreach (var field in fields)
+                {
+                    if (_seen.Add(field)) _fields.Add(field);
+                }
             }
         }
 
         /// <summary>The warning, or null when no blank value was skipped.</summary>
-        internal string? Message() =>
-            _records == 0 ? null
+        internal string? Message()
+        {
+            lock (_fields) return _records == 0 ? null
                 : string.Format(CultureInfo.InvariantCulture,
                     "Blank values changed nothing in {0} record(s), for: {1}. Use -ClearEmpty to clear fields whose value is blank.",
                     _records, string.Join(", ", _fields));
+        }
     }
 }

@@ -259,6 +259,27 @@ namespace Qomon.Client.Tests.Input
         }
 
         [Fact]
+        public void AFormAnsweredSeveralTimesIsOneEntryPerValueAsTheFlatExportJoinsThem()
+        {
+            var changes = Valid(Body.Row(("form:Comments", "Not home;Not home; Call back;;later"), ("form:Household size", new object[] { 3, "3" }),
+                ("custom:Joined", "2020-01-15;2021-02-01T00:00:00Z"))).Changes;
+            string[] Data(AnswerKind kind, long form) => changes.FindAnswer(kind, form)!.Values.Select(v => v.Data!).ToArray();
+            Assert.Equal(new[] { "Not home", "Not home", "Call back;later" }, Data(AnswerKind.FormData, Forms.Comments));
+            Assert.Equal(new[] { "3", "3" }, Data(AnswerKind.FormData, Forms.Household));
+            Assert.Equal(new[] { "2020-01-15T00:00:00.000Z", "2021-02-01T00:00:00.000Z" }, Data(AnswerKind.CustomField, Forms.Joined));
+        }
+
+        [Theory]
+        [InlineData(new[] { "a" }, "a")]
+        [InlineData(new[] { "a", "b" }, "a;b")]
+        [InlineData(new[] { "Call back; later", "x" }, "Call back;; later;x")]
+        public void MultiValueTextSplitsWhatItJoins(string[] values, string cell)
+        {
+            Assert.Equal(cell, MultiValueText.Join(values));
+            Assert.Equal(values, MultiValueText.Split(cell));
+        }
+
+        [Fact]
         public void AnAmbiguousLabelCanBeNamedById() =>
             Assert.Equal(Forms.RegionB, Valid(Body.Row(("form:304", "south"))).Changes.Answers.Single().FormId);
 
