@@ -80,7 +80,17 @@ namespace Qomon.PowerShell.Writing
             if (names.Count == 0 || names.Any(ContactFields.IsIdInputName)) return null;
             return "The input has no Id column, so no record says which contact to change; nothing was sent. Columns found: "
                 + string.Join(", ", names) + ". Set-QomonContact needs an Id (or ContactId) column holding each contact's id: "
-                + "export with Get-QomonContact -Flat, which puts Id first, or add the column.";
+                + "export with Get-QomonContact -Flat, which puts Id first, or add the column." + MisreadFileHint(names);
+        }
+
+        // The two ways a file that has an Id column loses it on the way in.
+        private static string MisreadFileHint(List<string> names)
+        {
+            if (names.Any(n => n.IndexOf(';') > 0 && ContactFields.IsIdInputName(n.Split(';')[0])))
+                return " The header looks separated by ';': read the file with Import-Csv -Delimiter ';'.";
+            if (names.Any(n => n.StartsWith("\u00EF\u00BB\u00BF", StringComparison.Ordinal)))
+                return " The first column starts with the file's byte order mark read as text (\u00EF\u00BB\u00BF): read the file with Import-Csv -Encoding utf8.";
+            return "";
         }
 
         /// <summary>-InputObject: a Qomon.Contact, a PSCustomObject (an Import-Csv row), a hashtable, or a bare id.</summary>
