@@ -116,6 +116,17 @@ namespace Qomon.Client.Tests.Input
             Assert.Empty(result.Changes.Answers);
         }
 
+        [Theory]
+        [InlineData("sparse", new[] { "firstname", "birth_city" })]
+        [InlineData("full", new[] { "firstname", "City", "form:Consent", "form:Comments", "birth_city", "married_name" })]
+        public void BlankCellsCountOnlyWhereTheContactHoldsAValue(string shape, string[] wouldClear)
+        {
+            var contact = shape == "sparse" ? Contacts.Sparse() : Contacts.Camille();
+            var result = Valid(Body.Row(("firstname", ""), ("City", " "), ("form:Consent", ""), ("form:Comments", ""), ("birth_city", ""), ("married_name", "")));
+            Assert.Equal(new[] { "firstname", "City", "form:Consent", "form:Comments", "birth_city", "married_name" }, result.SkippedEmpty);
+            Assert.Equal(wouldClear, result.Blanks.ThatWouldClear(contact, Forms.Catalog));
+        }
+
         [Fact]
         public void WithClearEmptyAnEmptyStringClears()
         {
