@@ -7,7 +7,8 @@ namespace Qomon.PowerShell.Writing
     /// <summary>
     /// Blank cells (what Import-Csv gives for an empty column) change nothing unless -ClearEmpty. That is the safe
     /// default, but a silent one: so the run says it once, at the end, naming every field it happened to. A merge
-    /// adds a record's blanks from the task that read the contact (only those where the contact holds a value).
+    /// adds a record's blanks from the task that read the contact (only those where the contact holds a value), so
+    /// Add locks; Message is asked at the end, once every read is over.
     /// </summary>
     internal sealed class SkippedEmptyNotice
     {
@@ -29,12 +30,10 @@ namespace Qomon.PowerShell.Writing
         }
 
         /// <summary>The warning, or null when no blank value was skipped.</summary>
-        internal string? Message()
-        {
-            lock (_fields) return _records == 0 ? null
+        internal string? Message() =>
+            _records == 0 ? null
                 : string.Format(CultureInfo.InvariantCulture,
                     "Blank values changed nothing in {0} record(s), for: {1}. Use -ClearEmpty to clear fields whose value is blank.",
                     _records, string.Join(", ", _fields));
-        }
     }
 }
