@@ -8,7 +8,7 @@ BeforeAll {
     $script:tableFiles = 'src/Qomon.PowerShell/Infrastructure/ErrorIds.cs', 'src/Qomon.Client/Writing/ContactWriteErrorIds.cs'
     # "Qomon.<Name>" strings that are not error ids.
     $script:notErrorIds = @(
-        'Qomon.Contact', 'Qomon.Form', 'Qomon.Connection'   # type names of the output objects (Formats/*.ps1xml)
+        'Qomon.Contact', 'Qomon.ContactRow', 'Qomon.Form', 'Qomon.Connection'   # type names of the output objects (Formats/*.ps1xml)
         'Qomon.Summary'                                     # the tag of the write commands' information record
         'Qomon.CallState', 'Qomon.CallerResends'            # keys of HttpRequestMessage options inside Qomon.Client
     )

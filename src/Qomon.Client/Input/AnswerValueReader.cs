@@ -9,7 +9,8 @@ namespace Qomon.Client.Input
     /// <summary>
     /// Converts the input for one form answer into entry values: for choice forms the refvalue named by its
     /// value slug, label or id (a checkbox takes a list or a ';'-separated text); for text, numeric and date forms
-    /// the checked free text, number or date (written yyyy-MM-ddTHH:mm:ss.fffZ) in the form's single refvalue.
+    /// the checked free text, number or date (written yyyy-MM-ddTHH:mm:ss.fffZ) in the form's single refvalue, one
+    /// entry per value when the form is answered several times.
     /// </summary>
     internal static class AnswerValueReader
     {
@@ -28,8 +29,7 @@ namespace Qomon.Client.Input
                 case "numeric":
                 case "range":
                 case "date":
-                    var one = ReadFreeText(form, value, maxLength, out problem);
-                    return one == null ? null : new List<AnswerValue>(1) { one };
+                    return ReadEntries(form, value, maxLength, out problem);
             }
             problem = $"answers of '{form.Label}' (type {(form.Type.Length == 0 ? "unknown" : form.Type)}) cannot be written by this module";
             return null;
@@ -90,13 +90,35 @@ namespace Qomon.Client.Input
             return values;
         }
 
+        /// <summary>
+        /// A text, numeric or date form answered several times (two canvass notes on different dates) is given as a
+        /// list, or as one cell split as MultiValueText says, the way Get-QomonContact -Flat exports it; each value
+        /// is one entry. A single value is read whole (a text keeps its line breaks and spaces).
+        /// </summary>
+        private static List<AnswerValue>? ReadEntries(QomonForm form, object value, int maxLength, out string? problem)
+        {
+            problem = null;
+            List<object?> items;
+            if (value is string text && text.IndexOf(MultiValueText.Separator) >= 0) items = InputValues.ItemsOf(text);
+            else if (InputValues.IsList(value)) items = InputValues.ItemsOf(value);
+            else items = new List<object?> { value };
+            var values = new List<AnswerValue>(items.Count);
+            foreach (var item in items)
+            {
+                if (item == null || InputValues.IsMap(item) || InputValues.IsList(item))
+                {
+                    problem = $"the list for '{form.Label}' holds {InputValues.Describe(item)} where a {form.Type} value is expected";
+                    return null;
+                }
+                var entry = ReadFreeText(form, item, maxLength, out problem);
+                if (entry == null) return null;
+                values.Add(entry);
+            }
+            return values;
+        }
+
         private static AnswerValue? ReadFreeText(QomonForm form, object value, int maxLength, out string? problem)
         {
-            if (InputValues.IsList(value))
-            {
-                problem = $"'{form.Label}' takes one {form.Type} value, got {InputValues.Describe(value)}";
-                return null;
-            }
             if (form.RefValues.Count == 0)
             {
                 problem = $"form '{form.Label}' has no refvalue to hold an answer (check Get-QomonForm -Id {form.Id.ToString(CultureInfo.InvariantCulture)})";

@@ -16,7 +16,7 @@ namespace Qomon.Client.Input
         private readonly ContactReadOptions _options;
         private readonly ContactChanges _changes = new ContactChanges();
         private readonly List<InputProblem> _problems = new List<InputProblem>();
-        private readonly List<string> _skippedEmpty = new List<string>();
+        private readonly BlankCells _blanks = new BlankCells();
 
         // target path → (input name, fingerprint of the value): the same field named twice must agree.
         private readonly Dictionary<string, KeyValuePair<string, string>> _targets = new Dictionary<string, KeyValuePair<string, string>>(StringComparer.OrdinalIgnoreCase);
@@ -69,7 +69,7 @@ namespace Qomon.Client.Input
         public ContactReadResult Finish()
         {
             if (_options.RequireId && !_id.HasValue && !_idRejected) _problems.Insert(0, new InputProblem("Id", "no contact id: give Id, id or ContactId (a positive whole number)"));
-            return new ContactReadResult(_changes, _id, _updatedAt, _problems, _skippedEmpty);
+            return new ContactReadResult(_changes, _id, _updatedAt, _problems, _blanks);
         }
 
         private void ReadAddress(string name, object? value)
@@ -78,7 +78,7 @@ namespace Qomon.Client.Input
             if (InputValues.IsEmptyText(value))
             {
                 if (_options.ClearEmpty) { Claim(name, ContactFields.AddressKey, "null"); _changes.ClearField(ContactFields.AddressKey); }
-                else _skippedEmpty.Add(name);
+                else _blanks.Add(name, ContactFields.AddressKey, clears => clears.ClearField(ContactFields.AddressKey));
                 return;
             }
             if (!InputValues.IsMap(value))
@@ -95,7 +95,7 @@ namespace Qomon.Client.Input
             if (InputValues.IsEmptyText(value))
             {
                 if (_options.ClearEmpty) Clear(name, field);
-                else _skippedEmpty.Add(name);
+                else _blanks.Add(name, field.Path, clears => ClearIn(clears, field));
                 return;
             }
             switch (field.Type)
@@ -115,10 +115,14 @@ namespace Qomon.Client.Input
 
         private void Clear(string name, ContactField field)
         {
-            if (!Claim(name, field.Path, "null")) return;
-            if (field.Type == ContactFieldType.Tags) _changes.ClearTags();
-            else if (field.Type == ContactFieldType.Notes) _changes.SetNotes(null);
-            else _changes.ClearField(field.Path);
+            if (Claim(name, field.Path, "null")) ClearIn(_changes, field);
+        }
+
+        private static void ClearIn(ContactChanges changes, ContactField field)
+        {
+            if (field.Type == ContactFieldType.Tags) changes.ClearTags();
+            else if (field.Type == ContactFieldType.Notes) changes.SetNotes(null);
+            else changes.ClearField(field.Path);
         }
 
         private void ReadTags(string name, object value)
@@ -165,11 +169,12 @@ namespace Qomon.Client.Input
             var path = AnswerKinds.PathOf(kind, form.Id);
             if (value == null || InputValues.IsEmptyText(value))
             {
-                if (value != null && !_options.ClearEmpty) { _skippedEmpty.Add(name); return; }
+                if (value != null && !_options.ClearEmpty && mode == '=') { _blanks.Add(name, path, clears => clears.ClearAnswer(kind, form.Id)); return; }
+                if (value != null && !_options.ClearEmpty) { _blanks.Add(name); return; }
                 if (mode != '=')
                 {
                     if (value == null) Problem(name, $"'{mode}' needs a value to {(mode == '+' ? "add" : "remove")}");
-                    else _skippedEmpty.Add(name);
+                    else _blanks.Add(name);
                     return;
                 }
                 if (Claim(name, path, "null")) _changes.ClearAnswer(kind, form.Id);
@@ -197,7 +202,7 @@ namespace Qomon.Client.Input
 
         private void ReadAnswerList(string name, AnswerKind kind, object? value)
         {
-            if (value == null || InputValues.IsEmptyText(value)) { _skippedEmpty.Add(name); return; }
+            if (value == null || InputValues.IsEmptyText(value)) { _blanks.Add(name); return; }
             var byForm = AnswerListInputReader.Read(kind, value, _forms, _options.MaxTextLength, out var problem);
             if (byForm == null) { Problem(name, problem ?? "invalid answers"); return; }
             foreach (var form in byForm)

@@ -7,13 +7,13 @@ namespace Qomon.Client.Input
     /// <summary>What ContactChangesReader found in one record. When Problems is not empty, nothing may be written for it.</summary>
     public sealed class ContactReadResult
     {
-        internal ContactReadResult(ContactChanges changes, long? id, DateTimeOffset? updatedAt, IReadOnlyList<InputProblem> problems, IReadOnlyList<string> skippedEmpty)
+        internal ContactReadResult(ContactChanges changes, long? id, DateTimeOffset? updatedAt, IReadOnlyList<InputProblem> problems, BlankCells blanks)
         {
             Changes = changes;
             Id = id;
             UpdatedAt = updatedAt;
             Problems = problems;
-            SkippedEmpty = skippedEmpty;
+            Blanks = blanks;
         }
 
         public ContactChanges Changes { get; }
@@ -27,7 +27,10 @@ namespace Qomon.Client.Input
         public IReadOnlyList<InputProblem> Problems { get; }
 
         /// <summary>Fields (as the caller named them) whose empty value was taken as "no change".</summary>
-        public IReadOnlyList<string> SkippedEmpty { get; }
+        public IReadOnlyList<string> SkippedEmpty => Blanks.Names;
+
+        /// <summary>The same, with what -ClearEmpty would have done with each.</summary>
+        public BlankCells Blanks { get; }
 
         public bool IsValid => Problems.Count == 0;
     }

@@ -75,17 +75,13 @@ namespace Qomon.Client.Input
             }
         }
 
-        /// <summary>The items of a list, or of a ';'-separated string (how one CSV cell carries several values), empty items dropped.</summary>
+        /// <summary>The items of a list, or of a string as MultiValueText splits it (how one CSV cell carries several values), empty items dropped.</summary>
         public static List<object?> ItemsOf(object value)
         {
             var items = new List<object?>();
             if (value is string text)
             {
-                foreach (var part in text.Split(';'))
-                {
-                    var trimmed = part.Trim();
-                    if (trimmed.Length > 0) items.Add(trimmed);
-                }
+                foreach (var part in MultiValueText.Split(text)) items.Add(part);
                 return items;
             }
             foreach (var item in (IList)value)

@@ -23,6 +23,7 @@ namespace Qomon.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "QomonContact", DefaultParameterSetName = SearchSet, SupportsPaging = true, HelpUri = HelpLinks.Commands + "Get-QomonContact.md")]
     [OutputType(ContactOutput.TypeName)]
+    [OutputType(ContactRow.TypeName)]
     [OutputType(typeof(long), ParameterSetName = new[] { SearchSet })]
     public sealed class GetQomonContactCommand : QomonCmdlet
     {
@@ -70,6 +71,14 @@ namespace Qomon.PowerShell.Commands
         [Parameter(ParameterSetName = SearchSet)]
         public SwitchParameter Count { get; set; }
 
+        /// <summary>Flat rows of text for Export-Csv, with columns named as Set-QomonContact reads them (Qomon.ContactRow).</summary>
+        [Parameter]
+        public SwitchParameter Flat { get; set; }
+
+        /// <summary>With -Flat: add the UpdatedAt column, which Set-QomonContact uses to refuse overwriting a newer change to the same field.</summary>
+        [Parameter]
+        public SwitchParameter IncludeUpdatedAt { get; set; }
+
         private Task<(FormCatalog Catalog, string? Problem)>? _forms;
         private bool _formsChecked;
         private PagingWindow? _window;
@@ -79,6 +88,10 @@ namespace Qomon.PowerShell.Commands
 
         protected override void Begin()
         {
+            if (IncludeUpdatedAt && !Flat)
+                ThrowInvalidArgument("-IncludeUpdatedAt adds a column to -Flat rows; a Qomon.Contact always has UpdatedAt. Add -Flat.", null, ErrorIds.ConflictingParameters);
+            if (Flat && Count)
+                ThrowInvalidArgument("-Count returns a number, not contacts: leave out -Flat or -Count.", null, ErrorIds.ConflictingParameters);
             if (ParameterSetName == IdSet)
             {
                 _window = new PagingWindow(PagingParameters?.Skip ?? 0, PagingParameters?.First ?? ulong.MaxValue);
@@ -127,7 +140,7 @@ namespace Qomon.PowerShell.Commands
         {
             var contact = await Client.GetContactAsync(id, cancellationToken).ConfigureAwait(false);
             var forms = await _forms!.ConfigureAwait(false);
-            return ContactOutput.Create(contact, forms.Catalog);
+            return Output(contact, forms.Catalog);
         }
 
         private void Write(WorkOutcome<long, PSObject> outcome)
@@ -196,9 +209,12 @@ namespace Qomon.PowerShell.Commands
                 if (contacts == null) return null;
                 var forms = await _forms!.ConfigureAwait(false);
                 var result = new List<PSObject>(contacts.Count);
-                foreach (var contact in contacts) result.Add(ContactOutput.Create(contact, forms.Catalog));
+                foreach (var contact in contacts) result.Add(Output(contact, forms.Catalog));
                 return result;
             });
+
+        private PSObject Output(JsonObject contact, FormCatalog forms) =>
+            Flat ? ContactRow.Create(contact, forms, IncludeUpdatedAt) : ContactOutput.Create(contact, forms);
 
         private void WriteCount()
         {

@@ -74,14 +74,18 @@ namespace Qomon.PowerShell.Commands
             var writer = new ContactWriter(QomonConnection, Forms);
             WriteOperation operation = Replace
                 ? new ReplaceOperation(this, Client, writer, Forms, ReplaceConsent())
-                : new MergeOperation(this, writer, Force);
+                : new MergeOperation(this, writer, Force, _reader.SkippedEmpty, Forms);
             StartRun(operation, PassThru);
         }
 
         protected override void Process()
         {
             if (ParameterSetName == IdSet) Submit(_reader!.FromId(Id, Property));
-            else foreach (var record in _reader!.FromInputs(InputObject!)) Submit(record);
+            else
+            {
+                if (_reader!.MissingIdColumn(InputObject!) is string missing) ThrowInvalidArgument(missing, InputObject, ErrorIds.MissingId);
+                foreach (var record in _reader.FromInputs(InputObject!)) Submit(record);
+            }
         }
 
         protected override void End()

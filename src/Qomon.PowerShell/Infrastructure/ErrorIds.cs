@@ -83,7 +83,7 @@ namespace Qomon.PowerShell.Infrastructure
         /// <summary>InvalidArgument: a bad field name or value in a record; nothing was sent for it.</summary>
         public const string InvalidInput = "Qomon.InvalidInput";
 
-        /// <summary>InvalidArgument: a record with no Id, id or ContactId.</summary>
+        /// <summary>InvalidArgument: a record with no Id, id or ContactId; terminating, before anything is sent, when the first record has no such column at all.</summary>
         public const string MissingId = "Qomon.MissingId";
 
         /// <summary>InvalidArgument: an id that is not a positive whole number, or two id columns that disagree.</summary>

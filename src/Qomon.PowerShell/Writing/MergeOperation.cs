@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Qomon.Client.Model;
 using Qomon.Client.Writing;
 
 namespace Qomon.PowerShell.Writing
@@ -16,12 +17,16 @@ namespace Qomon.PowerShell.Writing
         private readonly Cmdlet _cmdlet;
         private readonly ContactWriter _writer;
         private readonly bool _force;
+        private readonly SkippedEmptyNotice _blanks;
+        private readonly FormCatalog _forms;
 
-        internal MergeOperation(Cmdlet cmdlet, ContactWriter writer, bool force)
+        internal MergeOperation(Cmdlet cmdlet, ContactWriter writer, bool force, SkippedEmptyNotice blanks, FormCatalog forms)
         {
             _cmdlet = cmdlet;
             _writer = writer;
             _force = force;
+            _blanks = blanks;
+            _forms = forms;
         }
 
         internal override bool NeedsRead(WriteRecord record) => true;
@@ -37,6 +42,7 @@ namespace Qomon.PowerShell.Writing
             var plan = await _writer.PlanMergeAsync(request, cancellationToken).ConfigureAwait(false);
             record.Plan = plan;
             record.Current = plan.Current;
+            if (record.Blanks != null && plan.Current != null) _blanks.Add(record.Blanks.ThatWouldClear(plan.Current, _forms));
             if (plan.Settled != null) WriteOutcomes.Apply(record, plan.Settled);
             else record.Outcome = RecordOutcome.NeedsWrite;
         }

@@ -64,6 +64,35 @@ namespace Qomon.PowerShell.Writing
             else yield return FromInput(input);
         }
 
+        /// <summary>
+        /// A file without an id column (a report's export, a sheet that lost its first column) would fail every row
+        /// with the same error, 10,000 times for 10,000 rows: the first record tells, so the command stops once,
+        /// before anything is sent, with the columns it found. Null when the input names its contacts.
+        /// </summary>
+        internal string? MissingIdColumn(PSObject input)
+        {
+            if (_shape == RecordShape.Create || _position > 0) return null;
+            var first = input.BaseObject is IList items && !(input.BaseObject is IDictionary)
+                ? (items.Count == 0 ? null : PSObject.AsPSObject(items[0]))
+                : input;
+            if (first == null || ContactSnapshots.IsQomonContact(first)) return null;
+            var names = InputFlattener.Flatten(first).Entries.Select(e => e.Key).ToList();
+            if (names.Count == 0 || names.Any(ContactFields.IsIdInputName)) return null;
+            return "The input has no Id column, so no record says which contact to change; nothing was sent. Columns found: "
+                + string.Join(", ", names) + ". Set-QomonContact needs an Id (or ContactId) column holding each contact's id: "
+                + "export with Get-QomonContact -Flat, which puts Id first, or add the column." + MisreadFileHint(names);
+        }
+
+        // The two ways a file that has an Id column loses it on the way in.
+        private static string MisreadFileHint(List<string> names)
+        {
+            if (names.Any(n => n.IndexOf(';') > 0 && ContactFields.IsIdInputName(n.Split(';')[0])))
+                return " The header looks separated by ';': read the file with Import-Csv -Delimiter ';'.";
+            if (names.Any(n => n.StartsWith("\u00EF\u00BB\u00BF", StringComparison.Ordinal)))
+                return " The first column starts with the file's byte order mark read as text (\u00EF\u00BB\u00BF): read the file with Import-Csv -Encoding utf8.";
+            return "";
+        }
+
         /// <summary>-InputObject: a Qomon.Contact, a PSCustomObject (an Import-Csv row), a hashtable, or a bare id.</summary>
         internal WriteRecord FromInput(PSObject input)
         {
@@ -91,7 +120,9 @@ namespace Qomon.PowerShell.Writing
             record.Id = result.Id;
             if (result.Id.HasValue) record.Target = result.Id.Value;
             record.SeenUpdatedAt = result.UpdatedAt;
-            SkippedEmpty.Add(result.SkippedEmpty);
+            // A merge reads the contact first: its blank cells are judged against it (MergeOperation).
+            if (_shape == RecordShape.Merge) record.Blanks = result.Blanks.IsEmpty ? null : result.Blanks;
+            else SkippedEmpty.Add(result.SkippedEmpty);
 
             foreach (var problem in flat.Problems) record.Fail(WriteErrors.InvalidInput(record, problem.Key, problem.Value));
             var hasIdValue = flat.Entries.Any(e => ContactFields.IsIdInputName(e.Key) && !(e.Value is null) && !(e.Value is string text && text.Trim().Length == 0));

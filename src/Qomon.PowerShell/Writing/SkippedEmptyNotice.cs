@@ -7,7 +7,9 @@ namespace Qomon.PowerShell.Writing
 {
     /// <summary>
     /// Blank cells (what Import-Csv gives for an empty column) change nothing unless -ClearEmpty. That is the safe
-    /// default, but a silent one: so the run says it once, at the end, naming every field it happened to.
+    /// default, but a silent one: so the run says it once, at the end, naming every field it happened to. A merge
+    /// adds a record's blanks from the task that read the contact (only those where the contact holds a value), so
+    /// Add locks; Message is asked at the end, once every read is over.
     /// </summary>
     internal sealed class SkippedEmptyNotice
     {
@@ -18,10 +20,13 @@ namespace Qomon.PowerShell.Writing
         internal void Add(IReadOnlyList<string> fields)
         {
             if (fields.Count == 0) return;
-            _records++;
-            foreach (var field in fields)
+            lock (_fields)
             {
-                if (_seen.Add(field)) _fields.Add(field);
+                _records++;
+                foreach (var field in fields)
+                {
+                    if (_seen.Add(field)) _fields.Add(field);
+                }
             }
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
+using Qomon.Client.Input;
 using Qomon.Client.Writing;
 
 namespace Qomon.PowerShell.Writing
@@ -31,6 +32,9 @@ namespace Qomon.PowerShell.Writing
 
         /// <summary>The UpdatedAt the input carried (the state the caller saw), for the whole-contact conflict check.</summary>
         internal System.DateTimeOffset? SeenUpdatedAt { get; set; }
+
+        /// <summary>Merge: the blank values that changed nothing, reported once the contact is read (see BlankCells).</summary>
+        internal BlankCells? Blanks { get; set; }
 
         /// <summary>For a Qomon.Contact edited in place: the contact as it was read, for the field-level conflict check.</summary>
         internal JsonObject? AsRead { get; set; }

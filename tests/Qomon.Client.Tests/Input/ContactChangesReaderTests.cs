@@ -116,6 +116,17 @@ namespace Qomon.Client.Tests.Input
             Assert.Empty(result.Changes.Answers);
         }
 
+        [Theory]
+        [InlineData("sparse", new[] { "firstname", "birth_city" })]
+        [InlineData("full", new[] { "firstname", "City", "form:Consent", "form:Comments", "birth_city", "married_name" })]
+        public void BlankCellsCountOnlyWhereTheContactHoldsAValue(string shape, string[] wouldClear)
+        {
+            var contact = shape == "sparse" ? Contacts.Sparse() : Contacts.Camille();
+            var result = Valid(Body.Row(("firstname", ""), ("City", " "), ("form:Consent", ""), ("form:Comments", ""), ("birth_city", ""), ("married_name", "")));
+            Assert.Equal(new[] { "firstname", "City", "form:Consent", "form:Comments", "birth_city", "married_name" }, result.SkippedEmpty);
+            Assert.Equal(wouldClear, result.Blanks.ThatWouldClear(contact, Forms.Catalog));
+        }
+
         [Fact]
         public void WithClearEmptyAnEmptyStringClears()
         {
@@ -256,6 +267,27 @@ namespace Qomon.Client.Tests.Input
             Assert.Equal("2020-01-15T00:00:00.000Z", Data(AnswerKind.CustomField, Forms.Joined));
             Assert.Equal("42", Data(AnswerKind.CustomField, Forms.MemberNumber));
             Assert.Equal(1051, changes.FindAnswer(AnswerKind.FormData, Forms.LastVisit)!.Values.Single().RefId);
+        }
+
+        [Fact]
+        public void AFormAnsweredSeveralTimesIsOneEntryPerValueAsTheFlatExportJoinsThem()
+        {
+            var changes = Valid(Body.Row(("form:Comments", "Not home;Not home; Call back;;later"), ("form:Household size", new object[] { 3, "3" }),
+                ("custom:Joined", "2020-01-15;2021-02-01T00:00:00Z"))).Changes;
+            string[] Data(AnswerKind kind, long form) => changes.FindAnswer(kind, form)!.Values.Select(v => v.Data!).ToArray();
+            Assert.Equal(new[] { "Not home", "Not home", "Call back;later" }, Data(AnswerKind.FormData, Forms.Comments));
+            Assert.Equal(new[] { "3", "3" }, Data(AnswerKind.FormData, Forms.Household));
+            Assert.Equal(new[] { "2020-01-15T00:00:00.000Z", "2021-02-01T00:00:00.000Z" }, Data(AnswerKind.CustomField, Forms.Joined));
+        }
+
+        [Theory]
+        [InlineData(new[] { "a" }, "a")]
+        [InlineData(new[] { "a", "b" }, "a;b")]
+        [InlineData(new[] { "Call back; later", "x" }, "Call back;; later;x")]
+        public void MultiValueTextSplitsWhatItJoins(string[] values, string cell)
+        {
+            Assert.Equal(cell, MultiValueText.Join(values));
+            Assert.Equal(values, MultiValueText.Split(cell));
         }
 
         [Fact]

@@ -46,7 +46,7 @@ AfterAll {
 
 Describe 'README recipes' {
     It 'has the recipes the README promises' {
-        $recipes.Name | Should -Be @('connect-interactive', 'connect-scheduled', 'connect-runbook', 'bulk-update-from-csv', 'tag-city',
+        $recipes.Name | Should -Be @('connect-interactive', 'connect-scheduled', 'connect-runbook', 'csv-round-trip', 'bulk-update-from-csv', 'tag-city',
             'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove')
     }
 
@@ -60,6 +60,18 @@ Describe 'README recipes' {
             }
             'connect-scheduled' {
                 $global:QomonRecipeOutput.Trim() | Should -Be '300'
+            }
+            'csv-round-trip' {
+                $rows = @(Import-Csv (Join-Path $workDirectory 'lyon.csv'))
+                $rows.Count | Should -BeGreaterThan 1
+                # The edited row's contact was written once (-WhatIf wrote nothing), and only its mobile number changed.
+                $history = Get-ContactHistory $emulator -Id $rows[0].Id
+                $history.Count | Should -Be 2
+                $history[-1].mobile | Should -Be '+33 6 12 34 56 78'
+                $history[-1].firstname | Should -Be $history[0].firstname
+                @(Get-ContactAnswer $history[-1]).Count | Should -Be @(Get-ContactAnswer $history[0]).Count
+                # Every other row came back unchanged: no write at all.
+                foreach ($row in $rows[1..($rows.Count - 1)]) { (Get-ContactHistory $emulator -Id $row.Id).Count | Should -Be 1 }
             }
             'bulk-update-from-csv' {
                 $rows = Import-Csv (Join-Path $workDirectory 'contacts-update.csv')

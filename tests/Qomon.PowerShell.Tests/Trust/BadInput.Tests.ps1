@@ -20,9 +20,9 @@ AfterAll {
 Describe 'Bad input to every command is refused before anything is sent' {
     It 'refuses <Name>' -TestCases @(
         # CSV quirks (Set-QomonContact fed by ConvertFrom-Csv, as Import-Csv would feed it)
-        @{ Name = 'a header whose BOM was read as Latin-1 (ï»¿Id)'; ErrorId = 'Qomon.MissingId'; Text = 'record 1: Id: no contact id*'
+        @{ Name = 'a header whose BOM was read as Latin-1 (ï»¿Id)'; ErrorId = 'Qomon.MissingId'; Text = "The input has no Id column*Columns found: ï»¿Id, mobile.*byte order mark*-Encoding utf8." 
             Run = { param($t) ConvertFrom-Csv "ï»¿Id,mobile`n$t,+33 6 00 00 00 01" | Set-QomonContact } }
-        @{ Name = 'a semicolon-separated file read as comma-separated'; ErrorId = 'Qomon.MissingId'; Text = 'record 1: Id: no contact id*'
+        @{ Name = 'a semicolon-separated file read as comma-separated'; ErrorId = 'Qomon.MissingId'; Text = "The input has no Id column*Columns found: Id;mobile.*-Delimiter ';'." 
             Run = { param($t) ConvertFrom-Csv "Id;mobile`n$t;+33 6 00 00 00 01" | Set-QomonContact } }
         @{ Name = 'a quoted line break inside a phone number'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1 (contact *): mobile: line breaks are not allowed*'
             Run = { param($t) ConvertFrom-Csv "Id,mobile`n$t,`"+33 6 00`n00 00 01`"" | Set-QomonContact } }

@@ -13,7 +13,7 @@ AfterAll {
 Describe 'Bad input is refused and nothing is written for it' {
     It 'refuses <Name>' -TestCases @(
         # Ids
-        @{ Name = 'a record without id'; ErrorId = 'Qomon.MissingId'; Text = 'record 1: Id: no contact id*'
+        @{ Name = 'a record without id'; ErrorId = 'Qomon.MissingId'; Text = 'The input has no Id column*Columns found: mobile.*'
             Run = { param($t) [pscustomobject]@{ mobile = '+33 6 00 00 00 01' } | Set-QomonContact } }
         @{ Name = 'an empty id (blank CSV cell)'; ErrorId = 'Qomon.MissingId'; Text = 'record 1: Id: no contact id*'
             Run = { param($t) [pscustomobject]@{ Id = ''; mobile = '+33 6 00 00 00 01' } | Set-QomonContact } }
