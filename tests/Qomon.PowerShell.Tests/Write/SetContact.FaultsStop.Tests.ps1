@@ -142,6 +142,13 @@ Describe 'Stopping a bulk run through injected faults' {
         }
     }
 
+    It 'says on the host how many contacts were written before the stop, and that the rest of the input was not' {
+        $script:stopWarning.Count | Should -Be 1
+        $script:stopWarning[0] -match 'It had updated (\d+) contacts?' | Should -BeTrue
+        [int]$Matches[1] | Should -Be ($script:outputIds.Count + $script:namedWritten.Count)
+        $script:stopWarning[0] | Should -BeLike '*the rest of its input was not written*'
+    }
+
     It 'changed only the named field of every contact written, once' {
         foreach ($id in $script:written) {
             $versions = Get-ContactHistory $script:emulator $id
