@@ -38,6 +38,9 @@ namespace Qomon.PowerShell.Writing
         private readonly List<WriteRecord> _batch = new List<WriteRecord>();
         private int _batchNumber;
         private string _phase = "";
+        private bool _stopReported;
+        // The record being reported: counted in the summary before its output or error is written, which may throw.
+        private WriteRecord? _emitting;
 
         internal BatchWriter(PSCmdlet cmdlet, PipelineThread pipeline, WriteOperation operation, WriteRunSummary summary,
             WriteRunProgress progress, BatchOptions options, Func<WriteRecord, object?>? passThru)
@@ -142,11 +145,20 @@ namespace Qomon.PowerShell.Writing
             _phase = Describe("reading and writing one at a time", batch.Count);
             using (var reads = NewQueue(_options.ThrottleLimit, (record, ct) => toRead.Contains(record) ? _operation.ReadAsync(record, ct) : Task.CompletedTask))
             {
-                foreach (var record in batch)
+                try
                 {
-                    foreach (var done in reads.Submit(record)) WriteAndEmit(Settle(done));
+                    foreach (var record in batch)
+                    {
+                        foreach (var done in reads.Submit(record)) WriteAndEmit(Settle(done));
+                    }
+                    foreach (var done in reads.Complete()) WriteAndEmit(Settle(done));
                 }
-                foreach (var done in reads.Complete()) WriteAndEmit(Settle(done));
+                catch (PipelineStoppedException)
+                {
+                    // Stopped during a read: every record written so far was reported as it was written.
+                    ReportStop(batch, batch.Count, new List<WriteRecord>());
+                    throw;
+                }
             }
         }
 
@@ -213,8 +225,11 @@ namespace Qomon.PowerShell.Writing
 
         private void Emit(WriteRecord record)
         {
+            _emitting = record;
             _summary.Count(record);
             _progress.Update(_phase);
+            // Under -ErrorAction Stop this error ends the command: it says why, so no stop warning follows it.
+            if (_options.StopAtFirstError && record.Errors.Count > 0) _stopReported = true;
             foreach (var error in record.Errors) _cmdlet.WriteError(error);
             if (_passThru != null && record.Stored != null &&
                 (record.Outcome == RecordOutcome.Updated || record.Outcome == RecordOutcome.Created || record.Outcome == RecordOutcome.Unchanged))
@@ -242,12 +257,17 @@ namespace Qomon.PowerShell.Writing
         // written; never claim a write that did not finish.
         private void ReportStop(List<WriteRecord> batch, int emitted, List<WriteRecord> toWrite)
         {
-            var written = batch.Skip(emitted).Where(r => r.Outcome == RecordOutcome.Updated || r.Outcome == RecordOutcome.Created || r.Outcome == RecordOutcome.Removed).ToList();
+            if (_stopReported) return;
+            _stopReported = true;
+            var written = batch.Skip(emitted).Where(r => r != _emitting && (r.Outcome == RecordOutcome.Updated || r.Outcome == RecordOutcome.Created || r.Outcome == RecordOutcome.Removed)).ToList();
             var inFlight = toWrite.Where(r => r.WriteStarted && r.Outcome == RecordOutcome.NeedsWrite).ToList();
             var message = StopMessage(_summary, written, inFlight);
             try { _cmdlet.Host?.UI?.WriteWarningLine(message); }
             catch (Exception e) when (e is PipelineStoppedException || e is System.Management.Automation.Host.HostException || e is NotImplementedException) { }
         }
+
+        /// <summary>The command was stopped between batches (while the commands before it were working): every record written was reported.</summary>
+        internal void ReportStopBetweenBatches() => ReportStop(new List<WriteRecord>(), 0, new List<WriteRecord>());
 
         /// <summary>"Set-QomonContact was stopped. It had updated 40 contacts (38 reported above); the rest of its input was not written. Written before the stop: ..."</summary>
         internal static string StopMessage(WriteRunSummary summary, List<WriteRecord> writtenUnreported, List<WriteRecord> inFlight)

@@ -20,6 +20,7 @@ namespace Qomon.PowerShell.Writing
         private WriteRunSummary? _summary;
         private WriteRunProgress? _progress;
         private FormCatalog? _forms;
+        private bool _ended;
 
         /// <summary>
         /// How many records are read, confirmed and written together (1 to 1000, default 20). The time between a
@@ -75,6 +76,7 @@ namespace Qomon.PowerShell.Writing
         {
             if (_writer == null) return;
             _writer.Flush();
+            _ended = true;
             _progress!.Complete();
             var summary = _summary!;
             if (summary.Total == 0) return;
@@ -82,6 +84,13 @@ namespace Qomon.PowerShell.Writing
             if (summary.WhatIf) WriteHostLine(summary.WhatIfTotal());
             if (summary.AnyFailed) WriteWarning(summary.ToString());
             else WriteVerbose(summary.ToString());
+        }
+
+        // Stopped while the commands before it were working (Import-Csv reading, Get-QomonContact waiting for a page):
+        // no write of this command was under way, but the caller still needs to hear what was written before the stop.
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _writer != null && !_ended && StopRequested) _writer.ReportStopBetweenBatches();
         }
 
         // As Write-Host does it: shown where -WhatIf's own lines are, and still capturable with 6>&1.

@@ -20,7 +20,7 @@ Describe 'Write-Progress' {
             $null = $ps.Invoke()
             $records = @($ps.Streams.Progress | Where-Object Activity -EQ 'Set-QomonContact')
             $records.Count | Should -BeGreaterOrEqual 2
-            $records[0].StatusDescription | Should -BeLike '* done: * written, * unchanged, * failed or in conflict; * tokens, * s waiting for budget'
+            $records[0].StatusDescription | Should -BeLike '* done: * written, * unchanged, * failed or in conflict; * token*, * s waiting for budget'
             $records[-1].RecordType | Should -Be 'Completed'
             # Records piped one by one cannot be counted ahead: no "of M", no percentage, no time left.
             $records[0].StatusDescription | Should -Match '^\d+ done: '
