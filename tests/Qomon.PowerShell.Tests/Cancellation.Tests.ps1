@@ -67,3 +67,34 @@ Describe 'Stopping a command' {
         $result.State | Should -Be 'Stopped'
     }
 }
+
+Describe 'Stopping a write command while the command before it works' {
+    It 'says on the host how many contacts it had written, and that the rest of its input was not' {
+        . (Join-Path $PSScriptRoot 'TestHelpers/RecordingHost.ps1')
+        $recorded = New-RecordedPowerShell
+        $recording, $runspace, $ps = $recorded.Host, $recorded.Runspace, $recorded.PowerShell
+        # Ten contacts in two batches of five, written as they come; then the input waits, and the stop comes then.
+        $null = $ps.AddScript({
+                param($module, $url, $key)
+                Import-Module $module
+                Connect-Qomon -ApiKey $key -BaseUri $url
+                $ids = @(Get-QomonContact -First 10 | ForEach-Object id)
+                & { $ids | ForEach-Object { @{ Id = $_; mobile = "+33 7 10 10 $_" } }; Start-Sleep -Seconds 300 } | Set-QomonContact -BatchSize 5
+            }).AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey)
+        try {
+            $patches = Get-EmulatorRequestCount $script:emulator 'PATCH /contacts/{id}'
+            $run = $ps.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddSeconds(60)
+            while ((Get-EmulatorRequestCount $script:emulator 'PATCH /contacts/{id}') -lt $patches + 10 -and -not $run.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $run.IsCompleted | Should -BeFalse
+            $stop = $ps.BeginStop($null, $null)
+            $stop.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30)) | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $ps.Dispose()
+            $runspace.Dispose()
+        }
+        @($recording.Warnings) | Should -Be @('Set-QomonContact was stopped. It had updated 10 contacts; the rest of its input was not written.')
+    }
+}

@@ -9,6 +9,7 @@ BeforeAll {
     # "Qomon.<Name>" strings that are not error ids.
     $script:notErrorIds = @(
         'Qomon.Contact', 'Qomon.ContactRow', 'Qomon.Form', 'Qomon.Connection'   # type names of the output objects (Formats/*.ps1xml)
+        'Qomon.RunSummary'                                  # type name of the write commands' summary (Formats/*.ps1xml)
         'Qomon.Summary'                                     # the tag of the write commands' information record
         'Qomon.CallState', 'Qomon.CallerResends'            # keys of HttpRequestMessage options inside Qomon.Client
     )

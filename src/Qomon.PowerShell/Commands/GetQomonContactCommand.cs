@@ -176,6 +176,7 @@ namespace Qomon.PowerShell.Commands
             StartLoadingForms();
             var progress = new SearchProgress(this, All ? () => pager.CountedAtStart : (Func<long?>?)null, SearchProgress.Wanted(this));
             var next = FetchPage(pager);
+            Action<PSObject> write = WriteObject;
             long written = 0;
             while (Pipeline.Wait(next) is List<PSObject> page)
             {
@@ -183,7 +184,7 @@ namespace Qomon.PowerShell.Commands
                 // Read before the next page is asked: from then on the pager runs beside this thread.
                 var last = pager.Finished;
                 if (!last) next = FetchPage(pager); // asked while this page is written
-                foreach (var contact in page) WriteObject(contact);
+                foreach (var contact in page) progress.Hand(contact, write);
                 written += page.Count;
                 progress.Report(written);
                 if (last) break;

@@ -41,7 +41,14 @@ namespace Qomon.PowerShell.Infrastructure
             Pipeline.DrainLog();
         }
 
-        protected sealed override void StopProcessing() => Cancel();
+        protected sealed override void StopProcessing()
+        {
+            StopRequested = true;
+            Cancel();
+        }
+
+        /// <summary>True once the command was stopped (Ctrl+C, PowerShell.Stop), not merely ended by an error or disposed.</summary>
+        protected bool StopRequested { get; private set; }
 
         /// <summary>Once per command: validate parameters, build queries.</summary>
         protected virtual void Begin() { }

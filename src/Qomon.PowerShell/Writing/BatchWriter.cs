@@ -39,6 +39,9 @@ namespace Qomon.PowerShell.Writing
         private readonly List<WriteRecord> _batch = new List<WriteRecord>();
         private int _batchNumber;
         private string _phase = "";
+        private bool _stopReported;
+        // The record being reported: counted in the summary before its output or error is written, which may throw.
+        private WriteRecord? _emitting;
 
         internal BatchWriter(PSCmdlet cmdlet, PipelineThread pipeline, WriteOperation operation, WriteRunSummary summary,
             WriteRunProgress progress, BatchOptions options, Func<WriteRecord, object?>? passThru)
@@ -143,11 +146,20 @@ namespace Qomon.PowerShell.Writing
             _phase = Describe("reading and writing one at a time", batch.Count);
             using (var reads = NewQueue(_options.ThrottleLimit, (record, ct) => toRead.Contains(record) ? _operation.ReadAsync(record, ct) : Task.CompletedTask))
             {
-                foreach (var record in batch)
+                try
                 {
-                    foreach (var done in reads.Submit(record)) WriteAndEmit(Settle(done));
+                    foreach (var record in batch)
+                    {
+                        foreach (var done in reads.Submit(record)) WriteAndEmit(Settle(done));
+                    }
+                    foreach (var done in reads.Complete()) WriteAndEmit(Settle(done));
                 }
-                foreach (var done in reads.Complete()) WriteAndEmit(Settle(done));
+                catch (PipelineStoppedException)
+                {
+                    // Stopped during a read: every record written so far was reported as it was written.
+                    ReportStop(batch, batch.Count, new List<WriteRecord>());
+                    throw;
+                }
             }
         }
 
@@ -214,8 +226,11 @@ namespace Qomon.PowerShell.Writing
 
         private void Emit(WriteRecord record)
         {
-            _summary.Count(record.Outcome);
+            _emitting = record;
+            _summary.Count(record);
             _progress.Update(_phase);
+            // Under -ErrorAction Stop this error ends the command: it says why, so no stop warning follows it.
+            if (_options.StopAtFirstError && record.Errors.Count > 0) _stopReported = true;
             foreach (var error in record.Errors) _cmdlet.WriteError(error);
             if (_passThru != null && record.Stored != null &&
                 (record.Outcome == RecordOutcome.Updated || record.Outcome == RecordOutcome.Created || record.Outcome == RecordOutcome.Unchanged))
@@ -238,18 +253,34 @@ namespace Qomon.PowerShell.Writing
             }
         }
 
-        // The pipeline is stopping: Write* would throw, but the host still shows a line. Say what was written and
-        // not reported, and what may have been; never claim a write that did not finish.
+        // The pipeline is stopping: Write* would throw, but the host still shows a line. Say how many contacts the run
+        // wrote (those reported and those not), which writes may have been applied, and that nothing after them was
+        // written; never claim a write that did not finish.
         private void ReportStop(List<WriteRecord> batch, int emitted, List<WriteRecord> toWrite)
         {
-            var written = batch.Skip(emitted).Where(r => r.Outcome == RecordOutcome.Updated || r.Outcome == RecordOutcome.Created || r.Outcome == RecordOutcome.Removed).ToList();
+            if (_stopReported) return;
+            _stopReported = true;
+            var written = batch.Skip(emitted).Where(r => r != _emitting && (r.Outcome == RecordOutcome.Updated || r.Outcome == RecordOutcome.Created || r.Outcome == RecordOutcome.Removed)).ToList();
             var inFlight = toWrite.Where(r => r.WriteStarted && r.Outcome == RecordOutcome.NeedsWrite).ToList();
-            if (written.Count == 0 && inFlight.Count == 0) return;
-            var message = _summary.Command + " was stopped.";
-            if (written.Count > 0) message += " Written before the stop: " + Name(written) + ".";
-            if (inFlight.Count > 0) message += " Being written when stopped (may or may not be applied; check them): " + Name(inFlight) + ".";
+            var message = StopMessage(_summary, written, inFlight);
             try { _cmdlet.Host?.UI?.WriteWarningLine(message); }
             catch (Exception e) when (e is PipelineStoppedException || e is System.Management.Automation.Host.HostException || e is NotImplementedException) { }
+        }
+
+        /// <summary>The command was stopped between batches (while the commands before it were working): every record written was reported.</summary>
+        internal void ReportStopBetweenBatches() => ReportStop(new List<WriteRecord>(), 0, new List<WriteRecord>());
+
+        /// <summary>"Set-QomonContact was stopped. It had updated 40 contacts (38 reported above); the rest of its input was not written. Written before the stop: ..."</summary>
+        internal static string StopMessage(WriteRunSummary summary, List<WriteRecord> writtenUnreported, List<WriteRecord> inFlight)
+        {
+            var count = summary.Written + writtenUnreported.Count;
+            var message = string.Format(CultureInfo.InvariantCulture, "{0} was stopped. It had {1} {2} {3}", summary.Command, summary.WrittenWord,
+                count, count == 1 ? "contact" : "contacts");
+            if (writtenUnreported.Count > 0) message += string.Format(CultureInfo.InvariantCulture, " ({0} reported above)", summary.Written);
+            message += inFlight.Count > 0 ? "; the rest of its input was not written, except the writes under way named below." : "; the rest of its input was not written.";
+            if (writtenUnreported.Count > 0) message += " Written before the stop: " + Name(writtenUnreported) + ".";
+            if (inFlight.Count > 0) message += " Being written when stopped (may or may not be applied; check them): " + Name(inFlight) + ".";
+            return message;
         }
 
         private static string Name(List<WriteRecord> records) =>

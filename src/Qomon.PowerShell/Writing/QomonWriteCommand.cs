@@ -20,6 +20,7 @@ namespace Qomon.PowerShell.Writing
         private WriteRunSummary? _summary;
         private WriteRunProgress? _progress;
         private FormCatalog? _forms;
+        private bool _ended;
 
         /// <summary>
         /// How many records are read, confirmed and written together (1 to 1000, default 20). The time between a
@@ -55,26 +56,58 @@ namespace Qomon.PowerShell.Writing
         /// <summary>Sets up the batch writer; call from Begin once parameters are checked.</summary>
         private protected void StartRun(WriteOperation operation, bool passThru)
         {
-            _summary = new WriteRunSummary(MyInvocation.MyCommand.Name);
+            _summary = new WriteRunSummary(MyInvocation.MyCommand.Name, QomonConnection.BaseUri, QomonConnection.KeyFingerprint,
+                SwitchOrPreference("WhatIf", "WhatIfPreference"));
             _progress = new WriteRunProgress(this, QomonConnection, _summary);
+            if (CountGivenAsParameter() is int count) _progress.Expect(count);
             var options = new BatchOptions { BatchSize = BatchSize, ThrottleLimit = ThrottleLimit, StopAtFirstError = StopsAtFirstError() };
             _writer = new BatchWriter(this, Pipeline, operation, _summary, _progress, options,
                 passThru ? record => ContactOutput.Create(record.Stored!, Forms) : (Func<WriteRecord, object?>?)null);
         }
 
-        private protected void Submit(WriteRecord record) => _writer!.Add(record);
+        private protected void Submit(WriteRecord record)
+        {
+            _progress!.Observe(record, MyInvocation.ExpectingInput);
+            _writer!.Add(record);
+        }
 
         /// <summary>Writes what is left, then the summary; derived commands add their own notices after it.</summary>
         protected override void End()
         {
             if (_writer == null) return;
             _writer.Flush();
+            _ended = true;
             _progress!.Complete();
             var summary = _summary!;
             if (summary.Total == 0) return;
-            WriteInformation(new InformationRecord(summary, "Qomon") { Tags = { "Qomon.Summary" } });
+            WriteInformation(new InformationRecord(RunSummaryOutput.Create(summary), "Qomon") { Tags = { RunSummaryOutput.Tag } });
+            if (summary.WhatIf) WriteHostLine(summary.WhatIfTotal());
             if (summary.AnyFailed) WriteWarning(summary.ToString());
             else WriteVerbose(summary.ToString());
+        }
+
+        // Stopped while the commands before it were working (Import-Csv reading, Get-QomonContact waiting for a page):
+        // no write of this command was under way, but the caller still needs to hear what was written before the stop.
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && _writer != null && !_ended && StopRequested) _writer.ReportStopBetweenBatches();
+        }
+
+        // As Write-Host does it: shown where -WhatIf's own lines are, and still capturable with 6>&1.
+        private void WriteHostLine(string line) =>
+            WriteInformation(new HostInformationMessage { Message = line }, new[] { "PSHOST" });
+
+        // -Id 1,2,3 or -InputObject $rows on the command line (not from the pipeline) says how many records the run has.
+        private int? CountGivenAsParameter()
+        {
+            if (MyInvocation.ExpectingInput) return null;
+            foreach (var name in new[] { "InputObject", "Id" })
+            {
+                if (!MyInvocation.BoundParameters.TryGetValue(name, out var value)) continue;
+                if (value is PSObject wrapped) value = wrapped.BaseObject;
+                if (value is System.Collections.ICollection collection) return collection.Count;
+            }
+            return null;
         }
 
         /// <summary>True when -ErrorAction (or $ErrorActionPreference) is Stop: the first error ends the command.</summary>

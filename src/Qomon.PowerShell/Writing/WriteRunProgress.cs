@@ -3,13 +3,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 using Qomon.Client;
+using Qomon.Client.Budget;
 using Qomon.Client.Text;
+using Qomon.PowerShell.Search;
 
 namespace Qomon.PowerShell.Writing
 {
     /// <summary>
-    /// Write-Progress for a bulk write, and the token and wait figures of the run summary. The connection's
+    /// Write-Progress for a bulk write, and the token, wait and time figures of the run summary. The connection's
     /// counters are shared by every command on it, so the run's figures are the difference since the start.
+    /// "N of M" and the time left only when the number of records is known: given as a parameter, or handed down
+    /// by Get-QomonContact -All (then "of about M": Qomon's count when the search began). Records arriving one by
+    /// one from elsewhere (Import-Csv, an array piped in) cannot be counted ahead, so only N is shown.
     /// Updates at most four times a second: progress records are cheap to write but not free to draw.
     /// Pipeline thread only.
     /// </summary>
@@ -25,8 +30,12 @@ namespace Qomon.PowerShell.Writing
         private readonly TimeSpan _waitAtStart;
         private readonly long _throttledAtStart;
         private readonly TimeSpan _retryWaitAtStart;
+        private readonly Stopwatch _elapsed = Stopwatch.StartNew();
         private readonly Stopwatch _sinceLast = Stopwatch.StartNew();
         private bool _shown;
+        private long _submitted;
+        private long? _expected;
+        private bool _expectedIsEstimate;
 
         internal WriteRunProgress(Cmdlet cmdlet, QomonConnection connection, WriteRunSummary summary)
         {
@@ -39,13 +48,33 @@ namespace Qomon.PowerShell.Writing
             _retryWaitAtStart = connection.Counters.RetryWait;
         }
 
-        /// <summary>Brings the summary's token and wait figures up to date.</summary>
+        /// <summary>The run's records are all known from its parameters.</summary>
+        internal void Expect(long records)
+        {
+            _expected = records;
+            _expectedIsEstimate = false;
+        }
+
+        /// <summary>
+        /// One more record came in. When a search is handing it down, the run will see about as many records as the
+        /// search has left: a filter in between makes the estimate fall as the run goes, never stay too low.
+        /// </summary>
+        internal void Observe(WriteRecord record, bool fromPipeline)
+        {
+            _submitted++;
+            if (!fromPipeline || !record.Id.HasValue || !SearchProgress.TryGetPlace(record.Id.Value, out var place, out var total)) return;
+            _expected = Math.Max(_submitted, _submitted - place + total);
+            _expectedIsEstimate = true;
+        }
+
+        /// <summary>Brings the summary's token, wait and time figures up to date.</summary>
         internal void Measure()
         {
             _summary.TokensSpent = _connection.Counters.TokensSpent - _tokensAtStart;
             _summary.BudgetWait = _connection.Budget.TotalWait - _waitAtStart;
             _summary.Throttled = _connection.Counters.Throttled - _throttledAtStart;
             _summary.RetryWait = _connection.Counters.RetryWait - _retryWaitAtStart;
+            _summary.Elapsed = _elapsed.Elapsed;
         }
 
         /// <summary>Shows where the run is; skipped when the last update was less than a quarter second ago.</summary>
@@ -54,11 +83,17 @@ namespace Qomon.PowerShell.Writing
             if (_shown && _sinceLast.Elapsed < Interval) return;
             _sinceLast.Restart();
             Measure();
-            var status = string.Format(CultureInfo.InvariantCulture,
-                "{0} done: {1} written, {2} unchanged, {3} failed or in conflict; {4}, {5} waiting for budget",
-                _summary.Total, _summary.Updated + _summary.Created + _summary.Removed, _summary.Unchanged,
-                _summary.Failed + _summary.Conflicts, Counted.Of(_summary.TokensSpent, "token"), DurationText.Of(_summary.BudgetWait));
-            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _summary.Command, status) { CurrentOperation = operation });
+            var done = _summary.Total;
+            var expected = _expected is long known ? Math.Max(known, Math.Max(done, _submitted)) : (long?)null;
+            var record = new ProgressRecord(ActivityId, _summary.Command, Status(done, expected)) { CurrentOperation = operation };
+            if (expected is long all && all > 0)
+            {
+                record.PercentComplete = (int)Math.Min(100, done * 100 / all);
+                var budget = _connection.Budget;
+                if (RunForecast.TimeLeft(done, all, _summary.TokensSpent, budget.Available, budget.RatePerSecond, _summary.Elapsed) is TimeSpan left)
+                    record.SecondsRemaining = (int)Math.Min(int.MaxValue, Math.Ceiling(left.TotalSeconds));
+            }
+            _cmdlet.WriteProgress(record);
             _shown = true;
         }
 
@@ -67,6 +102,18 @@ namespace Qomon.PowerShell.Writing
             Measure();
             if (!_shown) return;
             _cmdlet.WriteProgress(new ProgressRecord(ActivityId, _summary.Command, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        // "40 of about 300 done: 38 written, 1 unchanged, 1 failed or in conflict; 240 tokens, 3.1 s waiting for budget"
+        private string Status(long done, long? expected)
+        {
+            var of = expected is long all
+                ? string.Format(CultureInfo.InvariantCulture, " of {0}{1}", _expectedIsEstimate ? "about " : "", all)
+                : "";
+            return string.Format(CultureInfo.InvariantCulture,
+                "{0}{1} done: {2} written, {3} unchanged, {4} failed or in conflict; {5}, {6} waiting for budget",
+                done, of, _summary.Written, _summary.Unchanged, _summary.Failed + _summary.Conflicts + _summary.OutcomeUnknown,
+                Counted.Of(_summary.TokensSpent, "token"), DurationText.Of(_summary.BudgetWait));
         }
     }
 }

@@ -1,29 +1,54 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Qomon.Client.Text;
+using Qomon.PowerShell.Infrastructure;
 
 namespace Qomon.PowerShell.Writing
 {
     /// <summary>
     /// How one run of a write command ended, counted per input record. Written once at the end: as the
-    /// MessageData of an Information record (tag Qomon.Summary), so scripts can read the numbers with
-    /// -InformationVariable, and as one line, a warning when anything failed, verbose otherwise.
+    /// MessageData of an Information record (tag Qomon.Summary, type name Qomon.RunSummary), so scripts can decide
+    /// on the numbers with -InformationVariable, and as one line, a warning when anything failed, verbose otherwise.
     /// </summary>
     public sealed class WriteRunSummary
     {
-        internal WriteRunSummary(string command) => Command = command;
+        internal WriteRunSummary(string command, Uri baseUri, string keyFingerprint, bool whatIf)
+        {
+            Command = command;
+            BaseUri = baseUri;
+            KeyFingerprint = keyFingerprint;
+            WhatIf = whatIf;
+        }
 
         public string Command { get; }
+
+        /// <summary>The space the run wrote to, as Get-QomonConnection names it: the host and the key's fingerprint.</summary>
+        public Uri BaseUri { get; }
+
+        public string KeyFingerprint { get; }
+
+        /// <summary>True for a -WhatIf run: Skipped then counts the records that would have been written.</summary>
+        public bool WhatIf { get; }
+
         public int Updated { get; internal set; }
         public int Created { get; internal set; }
         public int Removed { get; internal set; }
         public int Unchanged { get; internal set; }
         public int Conflicts { get; internal set; }
+
+        /// <summary>Records refused or answered with an error: nothing was written for them.</summary>
         public int Failed { get; internal set; }
+
+        /// <summary>Records whose write was sent but whose answer was lost and could not be checked: look at them.</summary>
+        public int OutcomeUnknown { get; internal set; }
 
         /// <summary>Records not written because of -WhatIf or a "No" at the confirmation.</summary>
         public int Skipped { get; internal set; }
+
+        /// <summary>From the command's start to its summary.</summary>
+        public TimeSpan Elapsed { get; internal set; }
 
         /// <summary>Tokens the connection spent while this command ran (other commands on it included).</summary>
         public long TokensSpent { get; internal set; }
@@ -40,14 +65,17 @@ namespace Qomon.PowerShell.Writing
         /// <summary>Time spent waiting before retries (backoff and Retry-After) while this command ran.</summary>
         public TimeSpan RetryWait { get; internal set; }
 
-        public int Total => Updated + Created + Removed + Unchanged + Conflicts + Failed + Skipped;
+        public int Total => Updated + Created + Removed + Unchanged + Conflicts + Failed + OutcomeUnknown + Skipped;
 
-        /// <summary>Conflicts count as failures here: nothing was written for them.</summary>
-        public bool AnyFailed => Failed > 0 || Conflicts > 0;
+        /// <summary>Records written: updated, created or removed.</summary>
+        public int Written => Updated + Created + Removed;
 
-        internal void Count(RecordOutcome outcome)
+        /// <summary>True when any record was not written as asked (failed, in conflict, or with an unknown outcome): what a scheduled job should fail on.</summary>
+        public bool AnyFailed => Failed > 0 || Conflicts > 0 || OutcomeUnknown > 0;
+
+        internal void Count(WriteRecord record)
         {
-            switch (outcome)
+            switch (record.Outcome)
             {
                 case RecordOutcome.Updated: Updated++; break;
                 case RecordOutcome.Created: Created++; break;
@@ -55,26 +83,26 @@ namespace Qomon.PowerShell.Writing
                 case RecordOutcome.Unchanged: Unchanged++; break;
                 case RecordOutcome.Conflict: Conflicts++; break;
                 case RecordOutcome.Skipped: Skipped++; break;
-                default: Failed++; break;
+                default:
+                    if (record.Errors.Any(e => e.FullyQualifiedErrorId.StartsWith(ErrorIds.WriteOutcomeUnknown, StringComparison.Ordinal))) OutcomeUnknown++;
+                    else Failed++;
+                    break;
             }
         }
+
+        /// <summary>"updated", "created" or "removed": what a written record is, for this command.</summary>
+        internal string WrittenWord => Command switch
+        {
+            "New-QomonContact" => "created",
+            "Remove-QomonContact" => "removed",
+            _ => "updated",
+        };
 
         /// <summary>"Set-QomonContact: 298 updated, 2 unchanged, 0 conflicts, 0 failed (1790 tokens, 3.2 s waiting for budget)."</summary>
         public override string ToString()
         {
             var text = new StringBuilder(Command).Append(": ");
-            switch (Command)
-            {
-                case "New-QomonContact": Append(text, Created, "created"); break;
-                case "Remove-QomonContact": Append(text, Removed, "removed"); break;
-                default:
-                    Append(text, Updated, "updated");
-                    Append(text, Unchanged, "unchanged");
-                    Append(text, Conflicts, Conflicts == 1 ? "conflict" : "conflicts");
-                    break;
-            }
-            Append(text, Failed, "failed");
-            if (Skipped > 0) Append(text, Skipped, "not written (-WhatIf or declined)");
+            AppendCounts(text);
             text.Append(" (").Append(Counted.Of(TokensSpent, "token")).Append(", ")
                 .Append(DurationText.Of(BudgetWait)).Append(" waiting for budget");
             if (Throttled > 0) text.Append(", ").Append(Counted.Of(Throttled, "throttled (429) answer"));
@@ -83,9 +111,38 @@ namespace Qomon.PowerShell.Writing
             return text.ToString();
         }
 
+        /// <summary>The -WhatIf total: "What if: Set-QomonContact would update 3 contacts; 2 unchanged, 1 failed."</summary>
+        internal string WhatIfTotal()
+        {
+            var text = new StringBuilder("What if: ").Append(Command).Append(" would ")
+                .Append(WrittenWord.Substring(0, WrittenWord.Length - 1)).Append(' ')
+                .Append(Counted.Of(Skipped, "contact"));
+            var rest = new StringBuilder();
+            if (Command == "Set-QomonContact" || Unchanged > 0) Append(rest, Unchanged, "unchanged");
+            if (Conflicts > 0) Append(rest, Conflicts, Conflicts == 1 ? "conflict" : "conflicts");
+            if (Failed > 0) Append(rest, Failed, "failed");
+            if (rest.Length > 0) text.Append("; ").Append(rest);
+            return text.Append('.').ToString();
+        }
+
+        private void AppendCounts(StringBuilder text)
+        {
+            var counts = new StringBuilder();
+            Append(counts, Written, WrittenWord);
+            if (Command == "Set-QomonContact")
+            {
+                Append(counts, Unchanged, "unchanged");
+                Append(counts, Conflicts, Conflicts == 1 ? "conflict" : "conflicts");
+            }
+            Append(counts, Failed, "failed");
+            if (OutcomeUnknown > 0) Append(counts, OutcomeUnknown, "with an unknown outcome");
+            if (Skipped > 0) Append(counts, Skipped, WhatIf ? "not written (-WhatIf)" : "not written (declined)");
+            text.Append(counts);
+        }
+
         private static void Append(StringBuilder text, int count, string what)
         {
-            if (!text.ToString().EndsWith(": ", StringComparison.Ordinal)) text.Append(", ");
+            if (text.Length > 0) text.Append(", ");
             text.Append(count.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(what);
         }
     }

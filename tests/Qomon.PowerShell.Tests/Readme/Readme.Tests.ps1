@@ -22,9 +22,24 @@ BeforeAll {
     New-Item -ItemType Directory -Path $workDirectory | Out-Null
     Copy-Item (Join-Path $PSScriptRoot '../../../examples/contacts-update.csv') $workDirectory
 
+    # many-spaces: two more emulators, two spaces of a federation, each with its own key, data and budget: a small
+    # bucket and a different refill each, so that each run spends several times its burst (120 and 180 tokens, about
+    # 5 s at its own refill) and is paced by its own budget. Qomon's ratio of refill to burst is kept loose enough
+    # that a busy machine's scheduling delays do not matter.
+    $spaces = @(
+        [pscustomobject]@{ Space = 'Lyon'; Emulator = (Start-TestEmulator -Seed 20 -Settings @{ burst = 20; rate = 20 }); Burst = 20 }
+        [pscustomobject]@{ Space = 'Lille'; Emulator = (Start-TestEmulator -Seed 30 -Settings @{ burst = 30; rate = 30 }); Burst = 30 }
+    )
+    $global:QomonReadmeSecrets = @{}
+    foreach ($space in $spaces) { $global:QomonReadmeSecrets["Qomon-$($space.Space)"] = $space.Emulator.SecureApiKey }
+    $spaces | ForEach-Object { [pscustomobject]@{ Space = $_.Space; KeySecret = "Qomon-$($_.Space)"; BaseUri = $_.Emulator.Url } } |
+        Export-Csv (Join-Path $workDirectory 'spaces.csv') -NoTypeInformation
+    # scheduled-run-exit-code runs as the scheduled task would: a child pwsh -NonInteractive -File.
+    Import-Module (Join-Path $PSScriptRoot '../Trust/TrustHelpers.psm1') -Force
+
     $global:QomonReadmeKey = $emulator.SecureApiKey
     function global:Read-Host { param([switch] $AsSecureString, [Parameter(ValueFromRemainingArguments)] $Prompt) $global:QomonReadmeKey }
-    function global:Get-Secret { param([string] $Name) $global:QomonReadmeKey }
+    function global:Get-Secret { param([string] $Name) if ($global:QomonReadmeSecrets.ContainsKey($Name)) { $global:QomonReadmeSecrets[$Name] } else { $global:QomonReadmeKey } }
     function global:Get-AutomationPSCredential { param([string] $Name) [pscredential]::new('qomon', $global:QomonReadmeKey) }
 
     function Invoke-Recipe([string] $Name) {
@@ -34,10 +49,37 @@ BeforeAll {
         finally { Pop-Location }
     }
     $script:allRecipes = $recipes
+
+    # The scheduled-run recipe is a script file run by a child pwsh, as a scheduled task runs it: with four rows of
+    # eight failing (contacts that do not exist) it must exit 1, print the summary and write the other four; with
+    # every row good it must exit 0.
+    function Test-ScheduledRun([string] $Code) {
+        $script = Join-Path $workDirectory 'nightly-update.ps1'
+        Set-Content -LiteralPath $script -Value $Code -Encoding utf8
+        $csv = Join-Path $workDirectory 'nightly-update.csv'
+        $good = 83000020..83000023 | ForEach-Object { [pscustomobject]@{ Id = $_; mobile = "+33 6 20 20 $_" } }
+        $missing = 99999991..99999994 | ForEach-Object { [pscustomobject]@{ Id = $_; mobile = '+33 6 20 20 00 00' } }
+        @($good[0..1]) + @($missing) + @($good[2..3]) | Export-Csv $csv -NoTypeInformation
+
+        $failing = Invoke-FreshPwsh -File $script -WorkingDirectory $workDirectory
+        $failing.ExitCode | Should -Be 1 -Because "four records failed. Output: $($failing.Output) Errors: $($failing.Error)"
+        $failing.Output | Should -Match 'WARNING: Set-QomonContact: 4 updated, 0 unchanged, 0 conflicts, 4 failed'
+        $failing.Output | Should -Match 'Command: Set-QomonContact'
+        foreach ($id in 99999991..99999994) { $failing.Error | Should -Match "$id" }
+        foreach ($row in $good) { (Get-ContactHistory $emulator -Id $row.Id)[-1].mobile | Should -Be $row.mobile }
+
+        $good | ForEach-Object { $_.mobile = $_.mobile -replace '20 20', '21 21' }
+        $good | Export-Csv $csv -NoTypeInformation
+        $passing = Invoke-FreshPwsh -File $script -WorkingDirectory $workDirectory
+        $passing.ExitCode | Should -Be 0 -Because "no record failed. Output: $($passing.Output) Errors: $($passing.Error)"
+        $passing.Error | Should -BeNullOrEmpty
+        foreach ($row in $good) { (Get-ContactHistory $emulator -Id $row.Id)[-1].mobile | Should -Be $row.mobile }
+    }
 }
 
 AfterAll {
-    Remove-Item Function:\Read-Host, Function:\Get-Secret, Function:\Get-AutomationPSCredential, Variable:\QomonReadmeKey -ErrorAction SilentlyContinue
+    Remove-Item Function:\Read-Host, Function:\Get-Secret, Function:\Get-AutomationPSCredential, Variable:\QomonReadmeKey, Variable:\QomonReadmeSecrets -ErrorAction SilentlyContinue
+    $spaces.Emulator | Stop-TestEmulator
     $env:PSModulePath = $savedModulePath
     Remove-Item Env:\QOMON_API_KEY, Env:\QOMON_BASE_URI -ErrorAction SilentlyContinue
     Stop-TestEmulator $emulator
@@ -47,10 +89,11 @@ AfterAll {
 Describe 'README recipes' {
     It 'has the recipes the README promises' {
         $recipes.Name | Should -Be @('connect-interactive', 'connect-scheduled', 'connect-runbook', 'csv-round-trip', 'bulk-update-from-csv', 'tag-city',
-            'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove')
+            'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove', 'scheduled-run-exit-code', 'many-spaces')
     }
 
     It 'runs recipe <Name> without an error' -ForEach $recipes {
+        if ($Name -eq 'scheduled-run-exit-code') { Test-ScheduledRun $Code; return }
         $Error.Clear()
         $global:QomonRecipeOutput = Invoke-Recipe $Name
         $Error | Should -BeNullOrEmpty
@@ -112,6 +155,23 @@ Describe 'README recipes' {
             'create-remove' {
                 (Get-EmulatorRequestCount $emulator 'POST /contacts') | Should -Be 1
                 (Get-EmulatorRequestCount $emulator 'DELETE /contacts/{id}') | Should -Be 1
+            }
+            'many-spaces' {
+                foreach ($space in $spaces) {
+                    $seeded = Get-QomonContact -Connection ($connection = Connect-TestEmulator $space.Emulator -PassThru) -Count
+                    $tagged = @(Get-QomonContact -Connection $connection -All | Where-Object { $_.tags.name -contains 'Federal campaign 2026' })
+                    $tagged.Count | Should -Be $seeded -Because "every contact of $($space.Space) is tagged"
+                    $stats = Get-EmulatorStats $space.Emulator
+                    # No cross-talk: each contact of the space written once, by its own key (another key is a 401).
+                    Get-EmulatorRequestCount $space.Emulator 'PATCH /contacts/{id}' | Should -Be $seeded -Because "$($space.Space) saw one write per contact of its own"
+                    @($stats.requests.PSObject.Properties.Value | ForEach-Object { $_.PSObject.Properties.Name } | Where-Object { $_ -ne '200' }) |
+                        Should -BeNullOrEmpty -Because "$($space.Space) answered every request with 200 (no 401 for another space's key, no 429)"
+                    # Each space's own budget paced it: more tokens than its bucket holds, and never a 429.
+                    $stats.throttled | Should -Be 0
+                    $stats.tokensSpent | Should -BeGreaterThan $space.Burst
+                    $global:QomonRecipeOutput | Should -Match $connection.KeyFingerprint -Because 'the summaries name each space by its key'
+                    Disconnect-Qomon -Connection $connection
+                }
             }
         }
     }

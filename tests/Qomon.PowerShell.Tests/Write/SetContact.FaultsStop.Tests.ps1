@@ -10,62 +10,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1') -Seed 300 -Settings @{ burst = 100; rate = 2000; randomSeed = 11 }
     $script:ids = @(Get-QomonContact -First 300 | ForEach-Object { [long]$_.id })
 
-    if (-not ('QomonFaultsStopTests.RecordingHost' -as [type])) {
-        Add-Type -TypeDefinition @'
-using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.ObjectModel;
-using System.Globalization;
-using System.Management.Automation;
-using System.Management.Automation.Host;
-using System.Security;
-
-namespace QomonFaultsStopTests
-{
-    /// <summary>A host without a console that keeps every line written to it, warnings apart.</summary>
-    public sealed class RecordingHost : PSHost
-    {
-        private readonly RecordingUI _ui = new RecordingUI();
-        private readonly Guid _id = Guid.NewGuid();
-        public ConcurrentQueue<string> Warnings => _ui.Warnings;
-        public ConcurrentQueue<string> Lines => _ui.Lines;
-        public override string Name => "QomonFaultsStopTests";
-        public override Version Version => new Version(1, 0);
-        public override Guid InstanceId => _id;
-        public override PSHostUserInterface UI => _ui;
-        public override CultureInfo CurrentCulture => CultureInfo.InvariantCulture;
-        public override CultureInfo CurrentUICulture => CultureInfo.InvariantCulture;
-        public override void SetShouldExit(int exitCode) { }
-        public override void EnterNestedPrompt() => throw new NotSupportedException();
-        public override void ExitNestedPrompt() => throw new NotSupportedException();
-        public override void NotifyBeginApplication() { }
-        public override void NotifyEndApplication() { }
-    }
-
-    public sealed class RecordingUI : PSHostUserInterface
-    {
-        public ConcurrentQueue<string> Warnings { get; } = new ConcurrentQueue<string>();
-        public ConcurrentQueue<string> Lines { get; } = new ConcurrentQueue<string>();
-        public override PSHostRawUserInterface RawUI => null;
-        public override string ReadLine() => throw new NotSupportedException();
-        public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
-        public override void Write(string value) => Lines.Enqueue(value);
-        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Lines.Enqueue(value);
-        public override void WriteLine(string value) => Lines.Enqueue(value);
-        public override void WriteErrorLine(string value) => Lines.Enqueue(value);
-        public override void WriteDebugLine(string message) { }
-        public override void WriteProgress(long sourceId, ProgressRecord record) { }
-        public override void WriteVerboseLine(string message) { }
-        public override void WriteWarningLine(string message) => Warnings.Enqueue(message);
-        public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => throw new NotSupportedException();
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
-        public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
-        public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice) => throw new NotSupportedException();
-    }
-}
-'@
-    }
+    . (Join-Path $PSScriptRoot '../TestHelpers/RecordingHost.ps1')
 }
 
 AfterAll {
@@ -76,11 +21,8 @@ AfterAll {
 Describe 'Stopping a bulk run through injected faults' {
     BeforeAll {
         function Get-Intended([long] $Id) { "+33 7 64 $Id" }
-        $recording = [QomonFaultsStopTests.RecordingHost]::new()
-        $runspace = [runspacefactory]::CreateRunspace($recording)
-        $runspace.Open()
-        $ps = [powershell]::Create()
-        $ps.Runspace = $runspace
+        $recorded = New-RecordedPowerShell
+        $recording, $runspace, $ps = $recorded.Host, $recorded.Runspace, $recorded.PowerShell
         $null = $ps.AddScript({
                 param($module, $url, $key, $ids)
                 Import-Module $module
@@ -140,6 +82,13 @@ Describe 'Stopping a bulk run through injected faults' {
         foreach ($id in $script:written) {
             $id | Should -BeIn $reported -Because "contact $id holds the new value"
         }
+    }
+
+    It 'says on the host how many contacts were written before the stop, and that the rest of the input was not' {
+        $script:stopWarning.Count | Should -Be 1
+        $script:stopWarning[0] -match 'It had updated (\d+) contacts?' | Should -BeTrue
+        [int]$Matches[1] | Should -Be ($script:outputIds.Count + $script:namedWritten.Count)
+        $script:stopWarning[0] | Should -BeLike '*the rest of its input was not written*'
     }
 
     It 'changed only the named field of every contact written, once' {

@@ -20,8 +20,46 @@ Describe 'Write-Progress' {
             $null = $ps.Invoke()
             $records = @($ps.Streams.Progress | Where-Object Activity -EQ 'Set-QomonContact')
             $records.Count | Should -BeGreaterOrEqual 2
-            $records[0].StatusDescription | Should -BeLike '* done: * written, * unchanged, * failed or in conflict; * tokens, * s waiting for budget'
+            $records[0].StatusDescription | Should -BeLike '* done: * written, * unchanged, * failed or in conflict; * token*, * s waiting for budget'
             $records[-1].RecordType | Should -Be 'Completed'
+            # Records piped one by one cannot be counted ahead: no "of M", no percentage, no time left.
+            $records[0].StatusDescription | Should -Match '^\d+ done: '
+            @($records | Where-Object { $_.PercentComplete -ge 0 -or $_.SecondsRemaining -ge 0 }) | Should -BeNullOrEmpty
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'counts "N of M" with a percentage and the time left when the records are given as a parameter' {
+        # 100 ms per request and two at a time: the run lasts seconds, so progress is shown past its first record.
+        Set-EmulatorConfig $script:emulator @{ latencyMs = 100 }
+        $ps = New-HostedRun { param($ids) Set-QomonContact -ThrottleLimit 2 -InputObject @($ids | ForEach-Object { @{ Id = $_; phone = "+33 1 45 45 $_" } }) } @(, $script:ids[0..29])
+        try {
+            $null = $ps.Invoke()
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $records = @($ps.Streams.Progress | Where-Object { $_.Activity -eq 'Set-QomonContact' -and $_.RecordType -ne 'Completed' })
+            $records[0].StatusDescription | Should -BeLike '0 of 30 done: *'
+            $later = @($records | Where-Object PercentComplete -GT 0)
+            $later | Should -Not -BeNullOrEmpty
+            foreach ($record in $later) {
+                $record.StatusDescription -match '^(\d+) of 30 done: ' | Should -BeTrue
+                $record.PercentComplete | Should -Be ([math]::Floor([int]$Matches[1] * 100 / 30))
+                $record.SecondsRemaining | Should -BeGreaterOrEqual 0
+            }
+        }
+        finally {
+            $ps.Dispose()
+            Set-EmulatorConfig $script:emulator @{ latencyMs = 0 }
+        }
+    }
+
+    It 'counts "N of about M" against the search''s count when Get-QomonContact -All pipes the contacts in' {
+        $lyon = Get-QomonContact -Filter @{ 'address.city' = 'Lyon' } -Count
+        $ps = New-HostedRun { Get-QomonContact -Filter @{ 'address.city' = 'Lyon' } -All -PageSize 5 | Set-QomonContact -AddTag 'Progress Lyon' }
+        try {
+            $null = $ps.Invoke()
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $records = @($ps.Streams.Progress | Where-Object { $_.Activity -eq 'Set-QomonContact' -and $_.RecordType -ne 'Completed' })
+            $records[0].StatusDescription | Should -BeLike "0 of about $lyon done: *"
         }
         finally { $ps.Dispose() }
     }
