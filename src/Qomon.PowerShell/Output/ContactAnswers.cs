@@ -9,8 +9,8 @@ namespace Qomon.PowerShell.Output
     /// <summary>
     /// The Answers view of a Qomon.Contact (a CodeProperty in Qomon.Types.ps1xml): form answers and custom
     /// fields by their label, e.g. $c.Answers.'Favourite topic'. A choice shows its value's label, a checkbox
-    /// an array of labels, a text, number or date form its data (an array when it holds several entries, every
-    /// copy of a repeated value shown). Built on first access from the contact as read and then kept with it,
+    /// an array of labels, a text or number form its data, a date form a [datetime] (an array when it holds
+    /// several entries, every copy of a repeated value shown). Built on first access from the contact as read and then kept with it,
     /// so that $c.Answers.'Level of support' = 'Opposed' is remembered and Set-QomonContact can write it
     /// (see AnswerEdits). Both custom-field keys (custom_fields, customfields) are read, an entry under both
     /// once; soft-deleted entries are skipped.
@@ -38,12 +38,17 @@ namespace Qomon.PowerShell.Output
                 var first = group.First();
                 var form = forms.Find(first.FormId);
                 var items = group.Select(v => v.Value).ToArray();
+                var shown = items.Select(item => Shown(form, item)).ToArray();
                 var asList = form?.Type == "checkbox" || items.Length > 1;
-                view.View.Properties.Add(new PSNoteProperty(group.Key, asList ? items.Clone() : items[0]));
+                view.View.Properties.Add(new PSNoteProperty(group.Key, asList ? shown : shown[0]));
                 view.Shown.Add(new ShownAnswer(group.Key, first.Kind, first.FormId, form, items));
             }
             return view;
         }
+
+        // A date form's answer is a typed day that keeps its text, like the contact's own dates.
+        private static object? Shown(QomonForm? form, string? data) =>
+            QomonDateFields.IsDateAnswer(form, out var kind) && QomonDateFields.TryRead(data, kind, out var date) ? new DateAsRead(date, data!) : data;
 
         private static string KeyOf(FormCatalog forms, long formId)
         {
