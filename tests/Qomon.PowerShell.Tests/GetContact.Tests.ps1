@@ -356,11 +356,14 @@ Describe 'Qomon.Contact formatting' {
         $text | Should -Match ([regex]::Escape(@($contact.notes)[0].data))
     }
 
-    It 'shows the Answers view with lists as lists, not System.String[]' {
+    It 'shows the Answers view with lists as lists, and as answers in Format-List *, not System.String[]' {
         $contact = Get-QomonContact -Id $script:ids[0..40] | Where-Object { @($_.Answers.'Volunteer interests').Count -gt 1 } | Select-Object -First 1
         $text = $contact.Answers | Format-List | Out-String -Width 200
         $text | Should -Not -Match 'System\.(String|Object)\[\]'
         $text | Should -Match ('Volunteer interests\s*: \{' + [regex]::Escape($contact.Answers.'Volunteer interests' -join ', ') + '\}')
+        $all = ($contact | Format-List * | Out-String -Width 4000 -Stream) -match '^Answers\s*:'
+        $all | Should -Match ('Volunteer interests: ' + [regex]::Escape($contact.Answers.'Volunteer interests' -join ', ') + '(;|$)')
+        $all | Should -Not -Match 'System\.(String|Object)\[\]'
     }
 
     It 'declares its output types' {

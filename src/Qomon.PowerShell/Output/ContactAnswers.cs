@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
@@ -19,6 +20,24 @@ namespace Qomon.PowerShell.Output
     {
         /// <summary>Called by the type data; returns a PSCustomObject, empty when there are no answers.</summary>
         public static object Get(PSObject instance) => ContactSnapshots.AnswersOf(instance)?.View ?? new PSObject();
+
+        /// <summary>
+        /// The answers as text, one 'Label: a, b' per answer joined by separator, a date answer as its day: the list
+        /// view (a line each) and the Answers object's own text (Format-List *, Export-Csv) show them so.
+        /// </summary>
+        public static string Text(PSObject? answers, string separator) =>
+            answers == null ? "" : string.Join(separator, answers.Properties.Select(p => p.Name + ": " + string.Join(", ", ValuesOf(p.Value))));
+
+        private static IEnumerable<string> ValuesOf(object? value)
+        {
+            foreach (var item in value is object?[] list ? list : new[] { value })
+            {
+                var plain = item is PSObject wrapped ? wrapped.BaseObject : item;
+                if (plain is System.DateTime day)
+                    yield return day.ToString(day.TimeOfDay.Ticks == 0 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                else if (plain != null) yield return System.Convert.ToString(plain, CultureInfo.InvariantCulture) ?? "";
+            }
+        }
 
         internal static AnswersView Build(JsonObject contact, FormCatalog forms)
         {
