@@ -70,6 +70,7 @@ Describe 'Dates of a Qomon.Contact' {
         $day = [datetime]'1975-01-01'
         $expected = @($born | Where-Object { $_.birthdate.Ticks -lt $day.Ticks } | ForEach-Object id | Sort-Object)
         @($born | Where-Object birthdate -lt $day | ForEach-Object id | Sort-Object) | Should -Be $expected
+        @($born | Where-Object birthdate -lt '1975-01-01' | ForEach-Object id | Sort-Object) | Should -Be $expected
         $expected.Count | Should -BeGreaterThan 0
     }
 
