@@ -127,6 +127,19 @@ Describe 'Writing back a contact with typed dates' {
         (Get-RawHistory $contact.id).Count | Should -Be $versions
     }
 
+    It 'takes a date answer only read as no change, so a concurrent edit of it on the server survives' {
+        $contact = Get-DatedContact
+        $null = $contact.Answers.'Member since'
+        Set-QomonContact -Id $contact.id -Property @{ 'custom:Member since' = '2001-02-03' } -Confirm:$false
+        $contact.mobile = '+33 6 00 00 00 01'
+        $contact | Set-QomonContact -Confirm:$false -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems.Count | Should -Be 0
+        $after = (Get-RawHistory $contact.id)[-1]
+        $after['mobile'].GetValue[string]() | Should -Be '+33 6 00 00 00 01'
+        @($after['custom_fields'].AsArray() | Where-Object { $_['form_id'].GetValue[long]() -eq 879857 } | ForEach-Object { $_['data'].GetValue[string]() }) |
+            Should -Be '2001-02-03T00:00:00.000Z'
+    }
+
     It 'writes a day set as [datetime] as that day in a time zone east of Greenwich' {
         $contact = Get-DatedContact
         $zone = $env:TZ
