@@ -119,6 +119,28 @@ Describe 'Writing back a contact with typed dates' {
         foreach ($key in $texts.Keys) { $texts[$key] | Should -BeExactly (Get-DateTexts $before)[$key] -Because $key }
     }
 
+    It 'turns a contact read back into JSON with every date byte for byte as Qomon wrote it' {
+        $contact = Get-DatedContact
+        $null = $contact.Answers
+        $raw = (Invoke-QomonRequest -Path "/contacts/$($contact.id)").data.contact
+        $json = [Qomon.PowerShell.Infrastructure.PowerShellToJson]::ConvertContact($contact)
+        foreach ($key in 'CreatedAt', 'UpdatedAt', 'lastchange', 'birthdate') {
+            $json[$key].GetValue[string]() | Should -BeExactly $raw.$key -Because $key
+        }
+        $rows = @($json['formdatas'].AsArray())
+        $rows.Count | Should -Be @($raw.formdatas).Count
+        for ($i = 0; $i -lt $rows.Count; $i++) {
+            foreach ($key in 'date', 'created_at', 'updated_at') {
+                $rows[$i][$key].GetValue[string]() | Should -BeExactly @($raw.formdatas)[$i].$key -Because "formdatas[$i].$key"
+            }
+        }
+        $noted = Get-QomonContact -All | Where-Object notes | Select-Object -First 1
+        $rawNote = @((Invoke-QomonRequest -Path "/contacts/$($noted.id)").data.contact.notes)[0]
+        $note = @([Qomon.PowerShell.Infrastructure.PowerShellToJson]::ConvertContact($noted)['notes'].AsArray())[0]
+        $note['created_at'].GetValue[string]() | Should -BeExactly $rawNote.created_at
+        $note['updated_at'].GetValue[string]() | Should -BeExactly $rawNote.updated_at
+    }
+
     It 'writes nothing for a contact whose dates and date answers were only read' {
         $contact = Get-DatedContact
         $null = $contact.Answers.'Member since'
