@@ -75,7 +75,7 @@ Describe 'Connect-Qomon' {
         $checked = Get-QomonConnection
         Connect-Qomon -ApiKey $fromFile -BaseUri $script:emulator.Url -SkipValidation
         (Get-QomonConnection).KeyFingerprint | Should -Be $checked.KeyFingerprint
-        { Get-QomonForm -Type consent -Refresh } | Should -Not -Throw
+        { Get-QomonForm -Kind consent -Refresh } | Should -Not -Throw
     }
 
     It 'refuses a key with a line break inside, naming the problem but not the key, before sending anything' {
@@ -141,7 +141,7 @@ Describe 'Connections belong to the runspace' {
         $other | Should -Not -BeNullOrEmpty
         [object]::ReferenceEquals((Get-QomonConnection).psobject.BaseObject, $default.psobject.BaseObject) | Should -BeTrue
         [object]::ReferenceEquals($other.psobject.BaseObject, $default.psobject.BaseObject) | Should -BeFalse
-        Get-QomonForm -Type consent -Connection $other | Should -Not -BeNullOrEmpty
+        Get-QomonForm -Kind consent -Connection $other | Should -Not -BeNullOrEmpty
         $other | Disconnect-Qomon
     }
 

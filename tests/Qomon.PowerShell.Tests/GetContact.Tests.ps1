@@ -333,10 +333,37 @@ Describe 'Get-QomonContact search' {
 }
 
 Describe 'Qomon.Contact formatting' {
-    It 'has a default table of Id, firstname, surname, mail, city, UpdatedAt that fits 80 columns' {
+    It 'has a default table of Id, FirstName, LastName, Email, City, UpdatedAt that fits 80 columns' {
         $lines = Get-QomonContact -Id $script:ids[0..2] | Out-String -Width 80 -Stream | Where-Object { $_.Trim() }
-        $lines[0] | Should -Match '^\s*Id\s+firstname\s+surname\s+mail\s+city\s+UpdatedAt\s*$'
+        $lines[0] | Should -Match '^\s*Id\s+FirstName\s+LastName\s+Email\s+City\s+UpdatedAt\s*$'
         foreach ($line in $lines) { $line.TrimEnd().Length | Should -BeLessOrEqual 80 }
+    }
+
+    It 'has a list view that shows each answer on its own line, values joined, and no raw answer rows' {
+        $contact = Get-QomonContact -Id $script:ids[0..40] | Where-Object { @($_.Answers.'Volunteer interests').Count -gt 1 -and $_.notes } | Select-Object -First 1
+        $contact | Should -Not -BeNullOrEmpty
+        $text = $contact | Format-List | Out-String -Width 200
+        $text | Should -Not -Match 'System\.(String|Object)\[\]'
+        $text | Should -Not -Match 'form_ref_id|formdatas|custom_fields'
+        $text | Should -Match ('(?m)^\s*Answers\s*: .*$')
+        $interests = ($contact.Answers.'Volunteer interests' -join ', ')
+        $text | Should -Match ('(?m)^\s*(Answers\s*:\s*)?Volunteer interests: ' + [regex]::Escape($interests) + '\s*$')
+        $answers = @($contact.Answers.psobject.Properties.Name)
+        foreach ($label in $answers) { $text | Should -Match ('(?m)^\s*(Answers\s*:\s*)?' + [regex]::Escape($label) + ': ') }
+        $text | Should -Match ('(?m)^FirstName\s*: ' + [regex]::Escape($contact.firstname) + '\s*$')
+        $text | Should -Match ('(?m)^Tags\s*: ' + [regex]::Escape($contact.TagNames -join ', ') + '\s*$')
+        $text | Should -Match '(?m)^UpdatedAt\s*: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z\s*$'
+        $text | Should -Match ([regex]::Escape(@($contact.notes)[0].data))
+    }
+
+    It 'shows the Answers view with lists as lists, and as answers in Format-List *, not System.String[]' {
+        $contact = Get-QomonContact -Id $script:ids[0..40] | Where-Object { @($_.Answers.'Volunteer interests').Count -gt 1 } | Select-Object -First 1
+        $text = $contact.Answers | Format-List | Out-String -Width 200
+        $text | Should -Not -Match 'System\.(String|Object)\[\]'
+        $text | Should -Match ('Volunteer interests\s*: \{' + [regex]::Escape($contact.Answers.'Volunteer interests' -join ', ') + '\}')
+        $all = ($contact | Format-List * | Out-String -Width 4000 -Stream) -match '^Answers\s*:'
+        $all | Should -Match ('Volunteer interests: ' + [regex]::Escape($contact.Answers.'Volunteer interests' -join ', ') + '(;|$)')
+        $all | Should -Not -Match 'System\.(String|Object)\[\]'
     }
 
     It 'declares its output types' {

@@ -23,7 +23,7 @@ namespace Qomon.Client.Changes
                 switch (item.Section)
                 {
                     case DiffSection.Field:
-                        SetField(changes, item.Path, JsonRead.IsBlank(item.New) ? null : item.New!.DeepClone());
+                        SetField(changes, item.Path, JsonRead.IsBlank(item.New) ? null : AsWritten(item.Path, item.New!.DeepClone()));
                         break;
                     case DiffSection.Tag:
                         if (item.Kind == FieldChangeKind.Added) changes.AddTag(item.Tag!);
@@ -44,6 +44,14 @@ namespace Qomon.Client.Changes
             }
             return changes;
         }
+
+        // A date the caller set as text ('1980-05-17', or a read date's own form) is sent in the one form Qomon
+        // documents for writes, as -Property sends it; text that is no date is left for ContactEdits to refuse.
+        private static JsonNode AsWritten(string path, JsonNode value) =>
+            ContactFields.TryResolve(path, out var field) && field.Type == ContactFieldType.Date
+                && JsonRead.GetText(value) is string text && QomonDate.TryParse(text, out var date)
+                ? JsonValue.Create(QomonDate.FormatForWrite(date))
+                : value;
 
         // A property the caller added under a friendly name ($contact.City = 'Lyon' on an object that had no City)
         // means the field it stands for; every other key is taken exactly as the contact spells it.

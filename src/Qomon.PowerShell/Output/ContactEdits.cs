@@ -41,6 +41,7 @@ namespace Qomon.PowerShell.Output
             var problems = new List<Problem>();
             ContactSnapshots.TryGet(contact, out _, out var forms);
             RefuseReadOnly(original, edited, problems);
+            RefuseBadDates(original, edited, problems, invalidInputId);
             RefuseAnswerListEdits(original, edited, forms ?? FormCatalog.Empty, problems);
             var view = ContactSnapshots.AnswersIfShown(contact);
             if (view != null) ReadAnswersView(view, changes, problems, invalidInputId);
@@ -60,6 +61,19 @@ namespace Qomon.PowerShell.Output
             {
                 if (!JsonSemantics.AreEqual(before?[part], after?[part]))
                     problems.Add(new Problem("address." + part, "is set by Qomon (geocoding) and cannot be changed; leave it as it was read", ErrorIds.UnsupportedEdit));
+            }
+        }
+
+        // A date set as text that is no date ('17/05/1980', in an order Qomon cannot know) is refused as -Property
+        // refuses it, rather than sent for the server to reject or misread.
+        private static void RefuseBadDates(JsonObject original, JsonObject edited, List<Problem> problems, string invalidInputId)
+        {
+            foreach (var pair in edited)
+            {
+                if (!ContactFields.TryResolve(pair.Key, out var field) || field.Type != ContactFieldType.Date || field.IsAddressPart) continue;
+                if (JsonRead.IsBlank(pair.Value) || JsonSemantics.AreEqual(original[pair.Key], pair.Value)) continue;
+                if (!FieldValueReader.TryReadDate(JsonRead.GetText(pair.Value) ?? pair.Value!.ToJsonString(), out _, out var problem))
+                    problems.Add(new Problem(pair.Key, problem ?? "is not a date", invalidInputId));
             }
         }
 
@@ -117,8 +131,8 @@ namespace Qomon.PowerShell.Output
                         $"removed from the Answers view, which writes nothing; clear the answer with $contact.Answers.'{shown.Key}' = $null", ErrorIds.UnsupportedEdit));
                     continue;
                 }
+                if (ItemsOf(Unwrap(property.Value, keepDates: true)).SequenceEqual(shown.Items, StringComparer.Ordinal)) continue;
                 var value = Unwrap(property.Value);
-                if (ItemsOf(value).SequenceEqual(shown.Items, StringComparer.Ordinal)) continue;
                 if (shown.Form == null)
                 {
                     problems.Add(new Problem("Answers." + shown.Key, "this form is not among the space's forms (Get-QomonForm), so its answer cannot be checked or written", ErrorIds.UnsupportedEdit));
@@ -139,7 +153,7 @@ namespace Qomon.PowerShell.Output
             if (IsBlank(value)) return new List<AnswerValue>(0);
             if (AnswerValueReader.IsChoice(form)) return AnswerValueReader.Read(form, value!, maxLength, out problem);
             var values = new List<AnswerValue>();
-            foreach (var item in value is IList list ? list.Cast<object?>().Select(Unwrap) : new[] { value })
+            foreach (var item in value is IList list ? list.Cast<object?>().Select(item => Unwrap(item)) : new[] { value })
             {
                 if (IsBlank(item)) continue;
                 var read = AnswerValueReader.Read(form, item!, maxLength, out problem);
@@ -152,12 +166,16 @@ namespace Qomon.PowerShell.Output
         private static bool IsBlank(object? value) =>
             value == null || (value is string text && text.Trim().Length == 0) || (value is IList list && list.Cast<object?>().All(i => Unwrap(i) == null));
 
-        /// <summary>The base object of a wrapped value, and a list for any sequence that is not text or a map.</summary>
-        private static object? Unwrap(object? value)
+        /// <summary>
+        /// The base object of a wrapped value, and a list for any sequence that is not text or a map. A date as read
+        /// is kept, with its text, only to tell whether it changed: a new value is read as its typed date.
+        /// </summary>
+        private static object? Unwrap(object? value, bool keepDates = false)
         {
+            if (keepDates && value is DateAsRead) return value;
             if (value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject)) value = wrapped.BaseObject;
             if (value is string || value is IDictionary || value is PSObject || !(value is IEnumerable sequence)) return value;
-            return sequence.Cast<object?>().Select(Unwrap).ToList();
+            return sequence.Cast<object?>().Select(item => Unwrap(item, keepDates)).ToList();
         }
 
         private static IEnumerable<string?> ItemsOf(object? value)
@@ -168,6 +186,6 @@ namespace Qomon.PowerShell.Output
         }
 
         private static string? TextOf(object? value) =>
-            value == null ? null : value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value.ToString();
+            value == null ? null : value is DateAsRead date ? date.Text : value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value.ToString();
     }
 }

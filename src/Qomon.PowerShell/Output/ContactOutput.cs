@@ -18,7 +18,7 @@ namespace Qomon.PowerShell.Output
         /// <param name="forms">The connection's forms, for Answers; <see cref="FormCatalog.Empty"/> shows answers by form id.</param>
         public static PSObject Create(JsonObject contact, FormCatalog forms)
         {
-            var result = JsonToPowerShell.ToPSObject(contact);
+            var result = JsonToPowerShell.ToContact(contact);
             result.TypeNames.Insert(0, TypeName);
             ContactSnapshots.Remember(result, contact, forms);
             return result;

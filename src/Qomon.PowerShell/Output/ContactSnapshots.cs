@@ -61,7 +61,7 @@ namespace Qomon.PowerShell.Output
         {
             current = null!;
             if (!TryGetOriginal(contact, out original)) return false;
-            current = (JsonObject)PowerShellToJson.Convert(contact)!;
+            current = PowerShellToJson.ConvertContact(contact);
             return true;
         }
 

@@ -3,13 +3,16 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Qomon.Client.Json;
+using Qomon.Client.Model;
 
 namespace Qomon.PowerShell.Output
 {
     /// <summary>
     /// JSON as PowerShell sees it: objects become PSCustomObjects (properties in the API's order and spelling),
-    /// arrays become object[], integers long, other numbers double, strings stay strings. Dates stay the
-    /// strings the API sent, so a contact written back is byte-for-byte what was read.
+    /// arrays become object[], integers long, other numbers double, strings stay strings. A contact's dates
+    /// (QomonDateFields) become typed dates that keep the text the API sent (<see cref="DateAsRead"/>), so a
+    /// contact written back is byte-for-byte what was read.
     /// </summary>
     public static class JsonToPowerShell
     {
@@ -31,7 +34,38 @@ namespace Qomon.PowerShell.Output
         }
 
         /// <summary>A PSCustomObject with one NoteProperty per JSON member.</summary>
-        public static PSObject ToPSObject(JsonObject obj)
+        public static PSObject ToPSObject(JsonObject obj) => ToPSObject(obj, NoDates);
+
+        /// <summary>A contact: its dates, and those of its answer and note rows, typed.</summary>
+        public static PSObject ToContact(JsonObject contact) => ToPSObject(contact, ContactMember);
+
+        /// <summary>A date as output shows it: typed, keeping its text; text that is not a date stays text.</summary>
+        internal static object? Date(JsonNode? node, QomonDateKind kind) =>
+            node is JsonValue json && json.GetValueKind() == JsonValueKind.String && QomonDateFields.TryRead(JsonRead.GetText(json), kind, out var value)
+                ? new DateAsRead(value, JsonRead.GetText(json)!)
+                : Convert(node);
+
+        private static object? NoDates(string key, JsonNode? value) => Convert(value);
+
+        private static object? ContactMember(string key, JsonNode? value)
+        {
+            if (QomonDateFields.TryGetContactKey(key, out var kind)) return Date(value, kind);
+            if (ContactFields.IsAnswerListKey(key) || key == ContactFields.NotesKey) return Rows(value);
+            return Convert(value);
+        }
+
+        private static object? Rows(JsonNode? node)
+        {
+            if (!(node is JsonArray array)) return Convert(node);
+            var items = new object?[array.Count];
+            for (var i = 0; i < array.Count; i++) items[i] = array[i] is JsonObject row ? ToPSObject(row, RowMember) : Convert(array[i]);
+            return items;
+        }
+
+        private static object? RowMember(string key, JsonNode? value) =>
+            QomonDateFields.TryGetRowKey(key, out var kind) ? Date(value, kind) : Convert(value);
+
+        private static PSObject ToPSObject(JsonObject obj, Func<string, JsonNode?, object?> valueOf)
         {
             var result = new PSObject();
             // preValidated: skips PowerShell's per-add member search, the slowest part of building thousands of
@@ -40,7 +74,7 @@ namespace Qomon.PowerShell.Output
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var member in obj)
             {
-                if (names.Add(member.Key)) result.Properties.Add(new PSNoteProperty(member.Key, Convert(member.Value)), true);
+                if (names.Add(member.Key)) result.Properties.Add(new PSNoteProperty(member.Key, valueOf(member.Key, member.Value)), true);
             }
             return result;
         }

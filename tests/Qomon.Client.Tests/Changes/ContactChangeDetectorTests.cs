@@ -47,6 +47,35 @@ namespace Qomon.Client.Tests.Changes
         }
 
         [Fact]
+        public void ADateInAnotherFormOfTheSameMomentIsNoChange()
+        {
+            var edited = Contacts.Camille();
+            edited["birthdate"] = "1975-07-06T00:00:00.000Z";
+            edited["UpdatedAt"] = "2026-11-20T09:12:44.123Z";
+            Assert.True(ContactChangeDetector.Between(Contacts.Camille(), edited).IsEmpty);
+        }
+
+        [Theory]
+        [InlineData("1980-05-17")]
+        [InlineData("1980-05-17T00:00:00Z")]
+        [InlineData("1980-05-17T02:00:00+02:00")]
+        public void AnEditedDateIsSentInTheFormQomonDocumentsForWrites(string typed)
+        {
+            var edited = Contacts.Camille();
+            edited["birthdate"] = typed;
+            var changes = ContactChangeDetector.Between(Contacts.Camille(), edited);
+            Assert.Equal("1980-05-17T00:00:00.000Z", (string?)changes.FindField("birthdate")!.Value);
+        }
+
+        [Fact]
+        public void AnEditedDateThatIsNoDateIsLeftAsTyped()
+        {
+            var edited = Contacts.Camille();
+            edited["birthdate"] = "17/05/1980";
+            Assert.Equal("17/05/1980", (string?)ContactChangeDetector.Between(Contacts.Camille(), edited).FindField("birthdate")!.Value);
+        }
+
+        [Fact]
         public void TagEditsBecomeSingleAdditionsAndRemovals()
         {
             var edited = Contacts.Camille();

@@ -172,7 +172,7 @@ Describe 'Completing -Property keys' {
 
 Describe 'Completing -Type of Get-QomonForm' {
     It 'offers the form kinds by prefix' {
-        (Complete 'Get-QomonForm -Type cu').Texts | Should -Be @('custom_fields')
+        (Complete 'Get-QomonForm -Kind cu').Texts | Should -Be @('custom_fields')
         (Complete 'Get-QomonForm -Type level_of_support, pr').Texts | Should -Be @('presence_status')
     }
 }

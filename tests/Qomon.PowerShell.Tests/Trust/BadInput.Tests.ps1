@@ -54,8 +54,8 @@ Describe 'Bad input to every command is refused before anything is sent' {
         # Get-QomonForm
         @{ Name = 'a negative form id'; ErrorId = 'ParameterArgumentValidationError'; Text = "*'Id'*"
             Run = { param($t) Get-QomonForm -Id -1 } }
-        @{ Name = 'a form -Type together with -Id'; ErrorId = 'AmbiguousParameterSet'; Text = '*Parameter set cannot be resolved*'
-            Run = { param($t) Get-QomonForm -Type survey -Id 47580 } }
+        @{ Name = 'a form -Kind together with -Id'; ErrorId = 'AmbiguousParameterSet'; Text = '*Parameter set cannot be resolved*'
+            Run = { param($t) Get-QomonForm -Kind survey -Id 47580 } }
         # Invoke-QomonRequest
         @{ Name = 'an HTTP method the API does not use (TRACE)'; ErrorId = 'ParameterArgumentValidationError'; Text = "*'Method'*TRACE*"
             Run = { param($t) Invoke-QomonRequest -Method TRACE -Path "/contacts/$t" } }
