@@ -112,6 +112,21 @@ Describe 'Set-QomonContact -Id -Property (merge)' {
         @($write.After.tags.name | Sort-Object) | Should -Be @('newsletter', 'vip')
     }
 
+    It 'takes several ids, each one record with its own errors: -Id $a, 0, 99999998, $b -AddTag' {
+        $a = New-MergeTestContact
+        $b = New-MergeTestContact
+        Set-QomonContact -Id $a, 0, 99999998, $b -AddTag 'several' -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationVariable info
+        (Get-LastWrite $script:emulator $a).Changed | Should -Be @('tags')
+        (Get-LastWrite $script:emulator $b).After.tags.name | Should -Contain 'several'
+        $errors.Count | Should -Be 2
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.InvalidId*'
+        $errors[0].ErrorDetails.Message | Should -BeLike 'record 2*'
+        $errors[1].FullyQualifiedErrorId | Should -BeLike 'Qomon.ContactNotFound*'
+        $errors[1].TargetObject | Should -Be 99999998
+        $info.MessageData.Updated | Should -Be 2
+        $info.MessageData.Failed | Should -Be 2
+    }
+
     It 'sends nothing for an unchanged record: one read, no write' {
         $id = New-MergeTestContact
         $before = Get-EmulatorStats $script:emulator
