@@ -110,26 +110,7 @@ namespace Qomon.PowerShell.Commands
                 ThrowInvalidArgument("Nothing to change: give -Property, -AddTag or -RemoveTag with -Id.", null, ErrorIds.NothingToChange);
         }
 
-        private ReplaceConsent ReplaceConsent()
-        {
-            var confirmGiven = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm);
-            var confirmOn = confirmGiven && (confirm is SwitchParameter s ? s.IsPresent : confirm is bool b && b);
-            return new ReplaceConsent
-            {
-                WhatIf = SwitchOrPreference("WhatIf", "WhatIfPreference"),
-                Given = Force || (confirmGiven && !confirmOn),
-                AskedByConfirm = confirmOn || ConfirmPreferenceAsks(),
-                CanPrompt = PromptAvailability.WhyNot(Host) == null,
-            };
-        }
-
-        // $ConfirmPreference at Medium or Low makes ShouldProcess ask for this Medium-impact command by itself.
-        private bool ConfirmPreferenceAsks()
-        {
-            if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return false;
-            var preference = GetVariableValue("ConfirmPreference");
-            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
-            return preference is ConfirmImpact impact && impact != ConfirmImpact.None && impact <= ConfirmImpact.Medium;
-        }
+        private ReplaceConsent ReplaceConsent() =>
+            new ReplaceConsent(ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, SwitchOrPreference("WhatIf", "WhatIfPreference")));
     }
 }

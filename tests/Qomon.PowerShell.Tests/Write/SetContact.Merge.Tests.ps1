@@ -286,7 +286,7 @@ Describe 'Set-QomonContact -WhatIf, -PassThru, -ErrorAction Stop and the summary
         Get-WriteCount $script:emulator | Should -Be $writes
         (Get-ContactHistory $script:emulator $id).Count | Should -Be 1
         $text = Get-Content $transcript -Raw
-        $text | Should -BeLike "*What if: Performing the operation ""Update fields: *"" on target ""Contact $id (Ann Martin)""*"
+        $text | Should -BeLike "*What if: Performing the operation ""Update fields: *"" on target ""Contact $id (Ann Martin, ann.martin@example.org)""*"
         $text | Should -BeLike "*mobile: '+33 6 12 34 56 78' -> '+33 6 50 50 50 50'*"
         $text | Should -BeLike "*tags: + 'vip'*"
         $text | Should -BeLike "*custom:Favourite food: 'Hamburger' -> 'Pizza'*"
