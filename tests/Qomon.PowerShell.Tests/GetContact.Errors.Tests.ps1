@@ -32,12 +32,12 @@ Describe 'Get-QomonContact refuses a bad search before sending it' {
             Run = { param($t) Get-QomonContact -Filter @{ birthdate = '1980*' } } }
         @{ Name = 'a wildcard on the tags'; ErrorId = 'Qomon.InvalidFilter'; Text = "-Filter 'tags': '`*' wildcards work on text fields only, and tags holds tag names*"
             Run = { param($t) Get-QomonContact -Filter @{ tags = 'vol*' } } }
-        @{ Name = 'two bad keys, each named (in the hashtable''s order)'; ErrorId = 'Qomon.InvalidFilter'; Text = "-Filter '*': *. '*': *"
+        @{ Name = 'two bad keys, each named (in the hashtable''s order)'; ErrorId = 'Qomon.InvalidFilter'; Text = "-Filter '*': *[.?] '*': *"
             Run = { param($t) Get-QomonContact -Filter @{ cty = 'Lyon'; id = $t } } }
         @{ Name = "-UpdatedSince 'yesterday', with the date math meant"; ErrorId = 'Qomon.InvalidUpdatedSince'
             Text = "-UpdatedSince 'yesterday' is not a date or date math; did you mean 'now-1d/d'? -UpdatedSince takes a ``[datetime``]*(Get-Date).AddDays(-1)*'2026-01-31'*'2026-01-31T08:00:00Z'*'now-1h'*'now-1d/d'*"
             Run = { param($t) Get-QomonContact -UpdatedSince 'yesterday' } }
-        @{ Name = '-UpdatedSince given a number'; ErrorId = 'Qomon.InvalidUpdatedSince'; Text = '-UpdatedSince got a Int32, not a date. -UpdatedSince takes*'
+        @{ Name = '-UpdatedSince given a number'; ErrorId = 'Qomon.InvalidUpdatedSince'; Text = '-UpdatedSince got a value of type Int32, not a date. -UpdatedSince takes*'
             Run = { param($t) Get-QomonContact -UpdatedSince 42 -Count } }
     ) {
         Assert-BadInputRefused -Run $Run -Emulator $script:emulator -Target $script:target -ErrorId $ErrorId -Text $Text `

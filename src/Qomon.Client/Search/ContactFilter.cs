@@ -6,6 +6,7 @@ using Qomon.Client.Changes;
 using Qomon.Client.Input;
 using Qomon.Client.Json;
 using Qomon.Client.Model;
+using Qomon.Client.Text;
 using Qomon.Client.WriteShape;
 
 namespace Qomon.Client.Search
@@ -63,11 +64,9 @@ namespace Qomon.Client.Search
                 built.Add(condition);
                 conditionNodes.Add(QueryTree.Condition(condition.Attribute, condition.Operation, condition.Value?.DeepClone()));
             }
-            if (problems.Count > 0) throw new ArgumentException("-Filter " + string.Join(" ", problems.ConvertAll(Sentence)));
+            if (problems.Count > 0) throw new ArgumentException("-Filter " + string.Join(" ", problems.ConvertAll(MessageText.Sentence)));
             return new ContactFilter(built, QueryTree.AllOf(conditionNodes));
         }
-
-        private static string Sentence(string problem) => problem.EndsWith("?", StringComparison.Ordinal) || problem.EndsWith(".", StringComparison.Ordinal) ? problem : problem + ".";
 
         /// <summary>The same for a hashtable.</summary>
         public static ContactFilter FromHashtable(IDictionary equalities)

@@ -35,7 +35,7 @@ namespace Qomon.Client.Search
         }
 
         /// <summary>The same for a value of another type (a number, a hashtable).</summary>
-        public static string Refusal(Type given) => $"-UpdatedSince got a {given.Name}, not a date. " + Accepted;
+        public static string Refusal(Type given) => $"-UpdatedSince got a value of type {given.Name}, not a date. " + Accepted;
 
         private static string? Suggest(string text)
         {
