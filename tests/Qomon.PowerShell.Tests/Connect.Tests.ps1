@@ -60,6 +60,27 @@ Describe 'Connect-Qomon' {
         Get-QomonConnection | Should -BeNullOrEmpty
     }
 
+    It 'refuses -ApiKey given as text, saying how to pass the key, never repeating it, and sends nothing' {
+        $key = $script:emulator.ApiKey
+        foreach ($attempt in { Connect-Qomon -ApiKey $key -BaseUri $script:emulator.Url }, { Connect-Qomon $key -BaseUri $script:emulator.Url }) {
+            $traffic = Measure-EmulatorTraffic $script:emulator { $script:err = $attempt | Should -Throw -PassThru }
+            $traffic.RequestsTotal | Should -Be 0
+            $script:err.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentTransformationError*'
+            $message = $script:err.Exception.Message
+            $message | Should -BeLike "*parameter 'ApiKey'*takes the key as a SecureString, not as text*"
+            foreach ($way in 'Read-Host -AsSecureString', 'Get-Secret', 'ConvertTo-SecureString $env:QOMON_API_KEY -AsPlainText -Force', 'Get-Credential', 'Get-AutomationPSCredential') {
+                $message | Should -BeLike "*$way*"
+            }
+            ($script:err | Format-List * -Force | Out-String) + $script:err.Exception.ToString() | Should -Not -Match ([regex]::Escape($key))
+            Get-QomonConnection | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'takes a PSCredential given to -ApiKey as its password' {
+        Connect-Qomon -ApiKey ([pscredential]::new('qomon', $script:emulator.SecureApiKey)) -BaseUri $script:emulator.Url
+        (Get-QomonConnection).BaseUri | Should -Be ([uri]$script:emulator.Url)
+    }
+
     It 'fails with a terminating AuthenticationError for a bad key' {
         $bad = ConvertTo-SecureString 'not-the-key' -AsPlainText -Force
         $err = { Connect-Qomon -ApiKey $bad -BaseUri $script:emulator.Url } | Should -Throw -PassThru

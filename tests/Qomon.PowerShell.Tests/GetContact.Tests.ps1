@@ -293,7 +293,7 @@ Describe 'Get-QomonContact search' {
             $traffic = Measure-EmulatorTraffic $script:emulator {
                 try { Get-QomonContact -Filter @{ no_such_field = 'x' } } catch { $_ }
             }
-            $traffic.Output.FullyQualifiedErrorId | Should -BeLike 'Qomon.InvalidArgument*'
+            $traffic.Output.FullyQualifiedErrorId | Should -BeLike 'Qomon.InvalidFilter*'
             $traffic.Output.Exception.Message | Should -Match 'no_such_field'
             $traffic.RequestsTotal | Should -Be 0
         }
@@ -327,7 +327,7 @@ Describe 'Get-QomonContact search' {
         }
 
         It 'refuses an -UpdatedSince that is no date' {
-            { Get-QomonContact -UpdatedSince 'yesterday-ish' } | Should -Throw -ErrorId 'Qomon.InvalidArgument*'
+            { Get-QomonContact -UpdatedSince 'yesterday-ish' } | Should -Throw -ErrorId 'Qomon.InvalidUpdatedSince*'
         }
     }
 }

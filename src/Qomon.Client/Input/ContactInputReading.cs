@@ -60,7 +60,7 @@ namespace Qomon.Client.Input
 
             if (!ContactFields.TryResolve(name, out var field))
             {
-                Problem(name, UnknownField(name));
+                Problem(name, UnknownFieldMessage.For(name, _forms));
                 return;
             }
             ReadField(name, field, value);
@@ -253,24 +253,6 @@ namespace Qomon.Client.Input
         }
 
         private void Problem(string field, string message) => _problems.Add(new InputProblem(field, message));
-
-        private static string UnknownField(string name)
-        {
-            var candidates = StartsWith(name, ContactFields.AddressPrefix) ? AddressNames() : ContactFields.KnownNames;
-            var suggestion = NameSuggestion.Closest(name, candidates);
-            var message = new StringBuilder("unknown field");
-            if (suggestion != null) message.Append("; did you mean '").Append(suggestion).Append("'?");
-            else if (name.IndexOf(':') > 0) message.Append("; answers are named form:<label or id> or custom:<label or id>");
-            return message.ToString();
-        }
-
-        private static IEnumerable<string> AddressNames()
-        {
-            foreach (var field in ContactFields.All)
-            {
-                if (field.IsAddressPart) yield return field.Path;
-            }
-        }
 
         private static string Fingerprint(List<AnswerValue> values)
         {

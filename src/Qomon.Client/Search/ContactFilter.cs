@@ -1,12 +1,12 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Text;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
 using Qomon.Client.Input;
 using Qomon.Client.Json;
 using Qomon.Client.Model;
+using Qomon.Client.Text;
 using Qomon.Client.WriteShape;
 
 namespace Qomon.Client.Search
@@ -36,33 +36,35 @@ namespace Qomon.Client.Search
         public IReadOnlyList<FilterCondition> Conditions => _conditions;
 
         /// <summary>Builds the filter; names follow the input rules (mail, Email, City, address.city...). Throws ArgumentException naming every bad entry.</summary>
-        public static ContactFilter Build(IDictionary<string, object?> equalities)
+        public static ContactFilter Build(IDictionary<string, object?> equalities) => Build(equalities, null);
+
+        /// <summary>
+        /// The same, with the space's forms as far as they are known (none is read for it): a key that is a form's
+        /// label is then told how answers are searched. The message names -Filter and each bad key, never an
+        /// internal parameter.
+        /// </summary>
+        public static ContactFilter Build(IDictionary<string, object?> equalities, FormCatalog? forms)
         {
             if (equalities == null) throw new ArgumentNullException(nameof(equalities));
-            var problems = new StringBuilder();
+            var problems = new List<string>();
             var built = new List<FilterCondition>(equalities.Count);
             var conditionNodes = new JsonArray();
             foreach (var pair in equalities)
             {
-                var condition = BuildCondition(pair.Key, pair.Value, out var problem);
+                var condition = BuildCondition(pair.Key, pair.Value, forms, out var problem);
                 if (condition == null)
                 {
-                    if (problems.Length > 0) problems.Append("; ");
-                    problems.Append('\'').Append(pair.Key).Append("': ").Append(problem);
+                    problems.Add("'" + pair.Key + "': " + problem);
                     continue;
                 }
                 foreach (var existing in built)
                 {
-                    if (existing.Field.Path == condition.Field.Path)
-                    {
-                        if (problems.Length > 0) problems.Append("; ");
-                        problems.Append('\'').Append(pair.Key).Append("': the field is named twice");
-                    }
+                    if (existing.Field.Path == condition.Field.Path) problems.Add("'" + pair.Key + "': the field is named twice");
                 }
                 built.Add(condition);
                 conditionNodes.Add(QueryTree.Condition(condition.Attribute, condition.Operation, condition.Value?.DeepClone()));
             }
-            if (problems.Length > 0) throw new ArgumentException("Invalid filter: " + problems, nameof(equalities));
+            if (problems.Count > 0) throw new ArgumentException("-Filter " + string.Join(" ", problems.ConvertAll(MessageText.Sentence)));
             return new ContactFilter(built, QueryTree.AllOf(conditionNodes));
         }
 
@@ -72,15 +74,15 @@ namespace Qomon.Client.Search
             if (equalities == null) throw new ArgumentNullException(nameof(equalities));
             var copy = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
             foreach (DictionaryEntry entry in equalities) copy[Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? ""] = entry.Value;
-            return Build(copy);
+            return Build(copy, null);
         }
 
-        private static FilterCondition? BuildCondition(string name, object? value, out string? problem)
+        private static FilterCondition? BuildCondition(string name, object? value, FormCatalog? forms, out string? problem)
         {
             problem = null;
             if (!ContactFields.TryResolve(name ?? "", out var field))
             {
-                problem = string.Equals((name ?? "").Trim(), "id", StringComparison.OrdinalIgnoreCase) ? "search by id is not possible; use -Id" : "unknown field";
+                problem = UnknownName((name ?? "").Trim(), forms);
                 return null;
             }
             if (!SearchAttributes.IsSearchable(field))
@@ -91,6 +93,16 @@ namespace Qomon.Client.Search
             var attribute = SearchAttributes.Of(field);
             if (value == null || (value is string blank && blank.Trim().Length == 0))
                 return new FilterCondition(field, attribute, SearchOperators.NotExt, null, null);
+            if (value is string pattern && FilterWildcard.Has(pattern))
+            {
+                if (!FilterWildcard.Applies(field.Type))
+                {
+                    problem = $"'*' wildcards work on text fields only, and {field.Path} holds {Describe(field.Type)}; give the exact value";
+                    return null;
+                }
+                var (narrowing, literal) = FilterWildcard.ServerCondition(pattern.Trim());
+                return new FilterCondition(field, attribute, narrowing, literal == null ? null : JsonValue.Create(literal), null) { Pattern = FilterWildcard.ToRegex(pattern.Trim()) };
+            }
 
             if (field.Type == ContactFieldType.Tags || field.Type == ContactFieldType.IdList)
             {
@@ -123,6 +135,42 @@ namespace Qomon.Client.Search
             return new FilterCondition(field, attribute, operation, node, null);
         }
 
+        // Not a field: an id (searched with -Id), an answer (searched with -Query), or a misspelt field name.
+        private static string UnknownName(string name, FormCatalog? forms)
+        {
+            if (string.Equals(name, "id", StringComparison.OrdinalIgnoreCase)) return "search by id is not possible; use -Id";
+            foreach (var kind in new[] { AnswerKind.FormData, AnswerKind.CustomField })
+            {
+                var prefix = AnswerKinds.Prefix(kind);
+                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    return AnswersNeedQuery(kind, forms?.Resolve(name.Substring(prefix.Length), kind).Form);
+            }
+            var message = UnknownFieldMessage.For(name, forms);
+            var form = UnknownFieldMessage.FormNamed(name, forms);
+            return form == null ? message : message + "; " + AnswersNeedQuery(form.AnswerKind, form);
+        }
+
+        private static string AnswersNeedQuery(AnswerKind kind, QomonForm? form)
+        {
+            var attribute = kind == AnswerKind.CustomField ? SearchAttributes.CustomFields : SearchAttributes.Form;
+            var formId = form == null ? "<id from Get-QomonForm>" : form.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return "-Filter searches contact fields, not answers: search answers with -Query @{ '$all' = @(@{ '$all' = @(@{ '$condition' = @{ " +
+                   $"attr = '{attribute}'; ope = 'eql'; form_id = {formId}; value = '<stored value>' }} }}) }}) }}";
+        }
+
+        private static string Describe(ContactFieldType type)
+        {
+            switch (type)
+            {
+                case ContactFieldType.Tags: return "tag names (give whole names: tags = 'volunteer;donor')";
+                case ContactFieldType.IdList: return "ids";
+                case ContactFieldType.Date: return "a date";
+                case ContactFieldType.Bool: return "true or false";
+                case ContactFieldType.Gender: return "F, M or O";
+                default: return "numbers";
+            }
+        }
+
         private bool IsMatch(JsonObject contact)
         {
             if (contact == null) return false;
@@ -136,6 +184,7 @@ namespace Qomon.Client.Search
         private static bool Holds(JsonObject contact, FilterCondition condition)
         {
             var actual = ValueOf(contact, condition.Field);
+            if (condition.Pattern != null) return JsonRead.GetText(actual) is string text && text.Trim().Length > 0 && condition.Pattern.IsMatch(text.Trim());
             if (condition.Value == null) return JsonRead.IsBlank(actual) || (actual is JsonArray empty && empty.Count == 0);
             if (condition.Items != null)
             {

@@ -24,7 +24,7 @@ namespace Qomon.Client.Search
             var trimmed = since.Trim();
             if (DateMath.IsValid(trimmed)) return QueryTree.Condition(UpdatedAttribute, SearchOperators.Gte, JsonValue.Create(trimmed));
             if (QomonDate.TryParse(trimmed, out var date)) return UpdatedSince(date);
-            throw new ArgumentException($"'{since}' is neither a date (2026-01-31, 2026-01-31T08:00:00Z) nor date math (now, now-3d, now-1h, now-1d/d).", nameof(since));
+            throw new ArgumentException(UpdatedSinceForms.Refusal(since));
         }
 
         /// <summary>A query that also requires UpdatedAt ≥ since (query may be null: all contacts).</summary>

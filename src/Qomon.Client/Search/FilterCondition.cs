@@ -21,11 +21,14 @@ namespace Qomon.Client.Search
         /// <summary>The search attribute (address.city, tags.name, age_cat...).</summary>
         public string Attribute { get; }
 
-        /// <summary>eql, eql:strictdata, all_of or not_ext.</summary>
+        /// <summary>eql, eql:strictdata, all_of or not_ext; for a '*' pattern start_with, contains or ext.</summary>
         public string Operation { get; }
 
         /// <summary>The expected value (null: the field must be empty).</summary>
         public JsonNode? Value { get; }
+
+        /// <summary>A '*' pattern the whole value must match (ignoring case); the server condition only narrows.</summary>
+        internal System.Text.RegularExpressions.Regex? Pattern { get; set; }
 
         /// <summary>For list fields (tags, action_ids): the items that must all be present.</summary>
         public IReadOnlyList<string>? Items { get; }

@@ -11,14 +11,17 @@ namespace Qomon.Client.Search
         public const string AllOf = "all_of";
         public const string Gte = "gte";
         public const string NotExt = "not_ext";
+        public const string Ext = "ext";
+        public const string StartWith = "start_with";
+        public const string Contains = "contains";
 
         /// <summary>Compares between the condition's from and to, which it needs both.</summary>
         public const string Range = "range";
 
         private static readonly string[] KnownList =
         {
-            Eql, "not_eql", EqlStrict, "not_eql:strictdata", "contains", "not_contains", "start_with", "not_start_with",
-            "ext", NotExt, Gte, "lte", Range, "any_of", "none_of", AllOf, "period", "today",
+            Eql, "not_eql", EqlStrict, "not_eql:strictdata", Contains, "not_contains", StartWith, "not_start_with",
+            Ext, NotExt, Gte, "lte", Range, "any_of", "none_of", AllOf, "period", "today",
         };
 
         private static readonly HashSet<string> KnownSet = new HashSet<string>(KnownList, StringComparer.Ordinal);

@@ -23,9 +23,10 @@ namespace Qomon.PowerShell.Commands
         private const string CredentialSet = "Credential";
         private const string EnvironmentSet = "Environment";
 
-        /// <summary>The API key (Qomon: Settings > extensions > connect).</summary>
+        /// <summary>The API key (Qomon: Settings > extensions > connect), as a SecureString or a PSCredential whose password it is; plain text is refused with the ways to pass it.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ApiKeySet, Position = 0)]
         [ValidateNotNull]
+        [ApiKeyArgument]
         public SecureString? ApiKey { get; set; }
 
         /// <summary>A credential whose password is the API key; the user name is ignored.</summary>

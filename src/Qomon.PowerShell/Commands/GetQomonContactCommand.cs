@@ -233,29 +233,36 @@ namespace Qomon.PowerShell.Commands
             WriteObject(exact);
         }
 
-        // -Query, then each -Filter equality, then -UpdatedSince, ANDed within the two levels Qomon allows.
+        // -Query, then each -Filter equality, then -UpdatedSince, ANDed within the two levels Qomon allows. Each is
+        // checked before anything is sent, and refused under its own error id.
         private JsonObject BuildQuery()
         {
-            try
+            JsonObject? tree = null;
+            if (Query != null) tree = Checked(() => ParseQuery(Query), Query, ErrorIds.InvalidArgument);
+            if (Filter != null)
             {
-                JsonObject? tree = null;
-                if (Query != null) tree = ParseQuery(Query);
-                if (Filter != null)
-                {
-                    var filter = ContactFilter.Build(ToDictionary(Filter));
-                    _exact = filter.Matches;
-                    foreach (var condition in filter.Conditions)
-                        tree = QueryTree.And(tree, QueryTree.Condition(condition.Attribute, condition.Operation, condition.Value?.DeepClone()));
-                }
-                if (UpdatedSince != null) tree = ContactQuery.WithUpdatedSince(tree, UpdatedSinceCondition(UpdatedSince));
-                return tree ?? QueryTree.MatchAll();
+                var filter = Checked(() => ContactFilter.Build(ToDictionary(Filter), KnownForms()), Filter, ErrorIds.InvalidFilter);
+                _exact = filter.Matches;
+                foreach (var condition in filter.Conditions)
+                    tree = QueryTree.And(tree, QueryTree.Condition(condition.Attribute, condition.Operation, condition.Value?.DeepClone()));
             }
+            if (UpdatedSince != null) tree = ContactQuery.WithUpdatedSince(tree, Checked(() => UpdatedSinceCondition(UpdatedSince), UpdatedSince, ErrorIds.InvalidUpdatedSince));
+            return tree ?? QueryTree.MatchAll();
+        }
+
+        private T Checked<T>(Func<T> build, object target, string errorId)
+        {
+            try { return build(); }
             catch (ArgumentException e)
             {
-                ThrowInvalidArgument(QomonErrors.MessageOf(e), (object?)Query ?? (object?)Filter ?? UpdatedSince);
+                ThrowInvalidArgument(QomonErrors.MessageOf(e), target, errorId);
                 throw; // not reached: ThrowInvalidArgument throws
             }
         }
+
+        // The forms this connection has read already (Connect-Qomon reads the consent forms): enough to tell a form
+        // label used as a -Filter key, without a request.
+        private FormCatalog KnownForms() => new FormCatalog(FormCache.For(QomonConnection).Known);
 
         private static JsonObject UpdatedSinceCondition(object value)
         {
@@ -267,9 +274,10 @@ namespace Qomon.PowerShell.Commands
                     return ContactQuery.UpdatedSince(date);
                 case string text:
                     return ContactQuery.UpdatedSince(text);
-                default:
-                    throw new ArgumentException($"-UpdatedSince takes a [datetime] or a string such as '2026-01-31T08:00:00Z' or 'now-1d/d'; got a {value.GetType().Name}.");
+                case object other:
+                    throw new ArgumentException(UpdatedSinceForms.Refusal(other.GetType()));
             }
+            throw new ArgumentException(UpdatedSinceForms.Accepted);
         }
 
         private static JsonObject ParseQuery(object query)

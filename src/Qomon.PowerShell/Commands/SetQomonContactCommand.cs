@@ -29,10 +29,10 @@ namespace Qomon.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
         public PSObject? InputObject { get; set; }
 
-        /// <summary>The contact to change; from the pipeline by property name (Id, ContactId).</summary>
+        /// <summary>The contacts to change (each one record, as Get- and Remove-QomonContact take them); from the pipeline by property name (Id, ContactId).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
         [Alias("ContactId")]
-        public long Id { get; set; }
+        public long[] Id { get; set; } = Array.Empty<long>();
 
         /// <summary>The fields to change: @{ mobile = '+33 6 12 34 56 78'; 'address.city' = 'Lyon'; 'form:Level of support' = 'Support' }. $null clears a field.</summary>
         [Parameter(Position = 1, ParameterSetName = IdSet)]
@@ -80,7 +80,10 @@ namespace Qomon.PowerShell.Commands
 
         protected override void Process()
         {
-            if (ParameterSetName == IdSet) Submit(_reader!.FromId(Id, Property));
+            if (ParameterSetName == IdSet)
+            {
+                foreach (var id in Id) Submit(_reader!.FromId(id, Property));
+            }
             else
             {
                 if (_reader!.MissingIdColumn(InputObject!) is string missing) ThrowInvalidArgument(missing, InputObject, ErrorIds.MissingId);
@@ -107,26 +110,7 @@ namespace Qomon.PowerShell.Commands
                 ThrowInvalidArgument("Nothing to change: give -Property, -AddTag or -RemoveTag with -Id.", null, ErrorIds.NothingToChange);
         }
 
-        private ReplaceConsent ReplaceConsent()
-        {
-            var confirmGiven = MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm);
-            var confirmOn = confirmGiven && (confirm is SwitchParameter s ? s.IsPresent : confirm is bool b && b);
-            return new ReplaceConsent
-            {
-                WhatIf = SwitchOrPreference("WhatIf", "WhatIfPreference"),
-                Given = Force || (confirmGiven && !confirmOn),
-                AskedByConfirm = confirmOn || ConfirmPreferenceAsks(),
-                CanPrompt = PromptAvailability.WhyNot(Host) == null,
-            };
-        }
-
-        // $ConfirmPreference at Medium or Low makes ShouldProcess ask for this Medium-impact command by itself.
-        private bool ConfirmPreferenceAsks()
-        {
-            if (MyInvocation.BoundParameters.ContainsKey("Confirm")) return false;
-            var preference = GetVariableValue("ConfirmPreference");
-            if (preference is PSObject wrapped) preference = wrapped.BaseObject;
-            return preference is ConfirmImpact impact && impact != ConfirmImpact.None && impact <= ConfirmImpact.Medium;
-        }
+        private ReplaceConsent ReplaceConsent() =>
+            new ReplaceConsent(ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, SwitchOrPreference("WhatIf", "WhatIfPreference")));
     }
 }

@@ -37,6 +37,12 @@ namespace Qomon.PowerShell.Infrastructure
         /// <summary>InvalidArgument: parameters that cannot go together (the same tag to add and remove, -Replace -Id without -Property).</summary>
         public const string ConflictingParameters = "Qomon.ConflictingParameters";
 
+        /// <summary>InvalidArgument: a Get-QomonContact -Filter key that is no searchable field (with "did you mean"), or a value it cannot take; nothing is sent.</summary>
+        public const string InvalidFilter = "Qomon.InvalidFilter";
+
+        /// <summary>InvalidArgument: a Get-QomonContact -UpdatedSince that is neither a date nor date math; the message lists the forms accepted, and nothing is sent.</summary>
+        public const string InvalidUpdatedSince = "Qomon.InvalidUpdatedSince";
+
         /// <summary>InvalidArgument: Set-QomonContact -Id with no change to make.</summary>
         public const string NothingToChange = "Qomon.NothingToChange";
 

@@ -10,12 +10,15 @@ namespace Qomon.PowerShell.Writing
     /// <summary>How confirmations, -WhatIf and errors name a contact and its fields for people.</summary>
     internal static class ContactTarget
     {
-        /// <summary>"Contact 123 (Ann Smith)", or "Contact 123" when the contact has no name.</summary>
+        /// <summary>
+        /// "Contact 123 (Ann Smith, ann@example.org)", with what the contact has of the two; "Contact 123" when it has
+        /// neither or was not read. The mail tells two people of the same name apart before one of them is changed or deleted.
+        /// </summary>
         internal static string Describe(long? id, JsonObject? contact)
         {
-            var name = NameOf(contact);
+            var who = string.Join(", ", new[] { NameOf(contact), contact == null ? "" : Text(contact, "mail") }.Where(p => p.Length > 0));
             var subject = id.HasValue ? "Contact " + id.Value.ToString(CultureInfo.InvariantCulture) : "New contact";
-            return name.Length == 0 ? subject : subject + " (" + name + ")";
+            return who.Length == 0 ? subject : subject + " (" + who + ")";
         }
 
         internal static string NameOf(JsonObject? contact)

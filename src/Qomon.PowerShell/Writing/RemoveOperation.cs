@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Threading;
@@ -10,24 +9,42 @@ using Qomon.PowerShell.Infrastructure;
 namespace Qomon.PowerShell.Writing
 {
     /// <summary>
-    /// Remove-QomonContact: DELETE each id after ShouldProcess (ConfirmImpact High, so PowerShell asks unless
-    /// -Confirm:$false). A missing contact is an ObjectNotFound error for that id. (The client already takes a
-    /// 404 after a lost answer as the delete having happened.)
+    /// Remove-QomonContact: DELETE each id after ShouldProcess (ConfirmImpact High, so PowerShell asks unless -Force
+    /// or -Confirm:$false). The question and -WhatIf name the person as Set-QomonContact does; a contact given by id
+    /// alone is read first for that (1 token), but only when someone will see the question or the What if line:
+    /// a run with -Force or -Confirm:$false reads nothing. A missing contact is an ObjectNotFound error for that
+    /// id. (The client already takes a 404 after a lost answer as the delete having happened.)
     /// </summary>
     internal sealed class RemoveOperation : WriteOperation
     {
-        private readonly Cmdlet _cmdlet;
+        private readonly PSCmdlet _cmdlet;
         private readonly QomonClient _client;
+        private readonly ConfirmSettings _settings;
 
-        internal RemoveOperation(Cmdlet cmdlet, QomonClient client)
+        internal RemoveOperation(PSCmdlet cmdlet, QomonClient client, ConfirmSettings settings)
         {
             _cmdlet = cmdlet;
             _client = client;
+            _settings = settings;
         }
+
+        // ShouldProcess asks on an explicit -Confirm, or by $ConfirmPreference unless -Force; in a session that cannot
+        // ask it throws instead (see Confirm), so no read is spent there either.
+        private bool ShouldProcessAsks => _settings.ConfirmOn || (!_settings.Force && _settings.PreferenceAsks);
+
+        internal override bool NeedsRead(WriteRecord record) =>
+            record.AsRead == null && (_settings.WhatIf || (ShouldProcessAsks && _settings.CanPrompt));
+
+        internal override Task ReadAsync(WriteRecord record, CancellationToken cancellationToken) => PreviewRead.ReadCurrentAsync(_client, record, cancellationToken);
 
         internal override bool Confirm(WriteRecord record)
         {
-            var target = "Contact " + record.Id!.Value.ToString(CultureInfo.InvariantCulture);
+            var target = ContactTarget.Describe(record.Id, record.Current ?? record.AsRead);
+            if (_settings.Force && !_settings.ConfirmOn && !_settings.WhatIf)
+            {
+                _cmdlet.WriteVerbose("Performing the operation \"Remove\" on target \"" + target + "\" (-Force).");
+                return true;
+            }
             bool confirmed;
             try { confirmed = _cmdlet.ShouldProcess(target, "Remove"); }
             catch (Exception e) when (e is PSInvalidOperationException || e is HostException || e is NotImplementedException || e is PSNotImplementedException)
@@ -36,7 +53,7 @@ namespace Qomon.PowerShell.Writing
                 var message = "Remove-QomonContact asks before deleting each contact, and this session cannot ask (" + e.Message + "). Nothing was deleted.";
                 _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, e), ErrorIds.RemoveNeedsConfirmation, ErrorCategory.InvalidOperation, record.Target)
                 {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Confirm:$false to delete without asking (in scripts and runbooks), or -WhatIf to see what would be deleted." }
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force (or -Confirm:$false) to delete without asking (in scripts and runbooks), or -WhatIf to see what would be deleted." }
                 });
                 throw;
             }

@@ -16,7 +16,7 @@ namespace Qomon.PowerShell.Writing
     /// Set-QomonContact -Replace: the API's raw semantics. The record is the complete contact and is sent as is
     /// (read-only fields stripped); whatever it leaves out is cleared. Nothing is read first, except to show what
     /// would be cleared when someone will actually look at it: under -WhatIf, and when a confirmation is going to
-    /// be asked. Without -Force or -Confirm:$false the user must confirm each contact; a session that cannot ask
+    /// be asked. Without -Force or -Confirm:$false the user must confirm each contact (Enter answers No); a session that cannot ask
     /// (a scheduled task, a runbook, pwsh -NonInteractive) fails the record instead of hanging or guessing.
     /// </summary>
     internal sealed class ReplaceOperation : WriteOperation
@@ -41,18 +41,7 @@ namespace Qomon.PowerShell.Writing
         /// <summary>Read only for a preview: -WhatIf, or a prompt that will really be shown.</summary>
         internal override bool NeedsRead(WriteRecord record) => _consent.WhatIf || _consent.WillPrompt;
 
-        internal override async Task ReadAsync(WriteRecord record, CancellationToken cancellationToken)
-        {
-            try
-            {
-                record.Current = await _client.GetContactAsync(record.Id!.Value, cancellationToken).ConfigureAwait(false);
-                record.Outcome = RecordOutcome.NeedsWrite;
-            }
-            catch (QomonApiException e)
-            {
-                record.Fail(WriteErrors.FromApi(record, e));
-            }
-        }
+        internal override Task ReadAsync(WriteRecord record, CancellationToken cancellationToken) => PreviewRead.ReadCurrentAsync(_client, record, cancellationToken);
 
         internal override bool Confirm(WriteRecord record)
         {
@@ -85,7 +74,7 @@ namespace Qomon.PowerShell.Writing
             try
             {
                 var query = target + ": -Replace sends this record as the complete contact; every field it leaves out is cleared" + clearedText + ". Replace it?";
-                if (_cmdlet.ShouldContinue(query, "Replace the whole contact", ref _yesToAll, ref _noToAll)) return true;
+                if (DestructivePrompt.Ask(_cmdlet.Host.UI, "Replace the whole contact", query, ref _yesToAll, ref _noToAll)) return true;
                 record.Outcome = RecordOutcome.Skipped;
                 return false;
             }
@@ -103,22 +92,23 @@ namespace Qomon.PowerShell.Writing
     /// <summary>What the caller said about confirming -Replace, worked out once per command.</summary>
     internal sealed class ReplaceConsent
     {
+        private readonly ConfirmSettings _settings;
+
+        internal ReplaceConsent(ConfirmSettings settings) => _settings = settings;
+
         /// <summary>-WhatIf (or $WhatIfPreference): nothing is written, the preview is shown.</summary>
-        internal bool WhatIf { get; set; }
+        internal bool WhatIf => _settings.WhatIf;
 
         /// <summary>-Force or -Confirm:$false: replace without asking.</summary>
-        internal bool Given { get; set; }
+        internal bool Given => _settings.Force || _settings.ConfirmOff;
 
-        /// <summary>-Confirm: ShouldProcess already asks for each contact; asking twice would be noise.</summary>
-        internal bool AskedByConfirm { get; set; }
+        /// <summary>-Confirm (or $ConfirmPreference): ShouldProcess already asks for each contact; asking twice would be noise.</summary>
+        internal bool AskedByConfirm => _settings.ConfirmOn || _settings.PreferenceAsks;
 
-        /// <summary>Whether the session can show a prompt at all.</summary>
-        internal bool CanPrompt { get; set; }
-
-        /// <summary>A ShouldContinue question is needed for each contact.</summary>
+        /// <summary>A question of our own is needed for each contact.</summary>
         internal bool MustAsk => !Given && !AskedByConfirm;
 
         /// <summary>A question will really be shown (so the preview read is worth its token).</summary>
-        internal bool WillPrompt => AskedByConfirm || (MustAsk && CanPrompt);
+        internal bool WillPrompt => AskedByConfirm || (MustAsk && _settings.CanPrompt);
     }
 }

@@ -122,5 +122,38 @@ namespace Qomon.Client.Tests.Search
             var filter = ContactFilter.FromHashtable(new Hashtable { ["City"] = "Lyon" });
             Assert.True(filter.Matches(Contacts.Camille()));
         }
+
+        [Theory]
+        [InlineData("Mart*", "start_with", "\"Mart\"")]
+        [InlineData("*@example.org", "contains", "\"@example.org\"")]
+        [InlineData("*a*rtin", "contains", "\"rtin\"")]
+        [InlineData("*", "ext", "null")]
+        public void AWildcardNarrowsOnTheServerWithTheOperatorThatFits(string pattern, string operation, string value)
+        {
+            var condition = Build(("surname", pattern)).Conditions[0];
+            Assert.Equal(operation, condition.Operation);
+            Assert.Equal(value, condition.Value?.ToJsonString() ?? "null");
+        }
+
+        [Theory]
+        [InlineData("Mart*", true)]
+        [InlineData("mar*IN", true)]
+        [InlineData("*tin", true)]
+        [InlineData("M*n", true)]
+        [InlineData("Mart*x", false)]
+        [InlineData("*art", false)]
+        [InlineData("*", true)]
+        public void AWildcardIsCheckedWholeOnEachContact(string pattern, bool matches) =>
+            Assert.Equal(matches, Build(("surname", pattern)).Matches(Contacts.Camille()));
+
+        [Theory]
+        [InlineData("birthdate", "1980*", "a date")]
+        [InlineData("tags", "vol*", "tag names")]
+        [InlineData("gender", "F*", "F, M or O")]
+        public void AWildcardOnAFieldThatIsNotTextIsRefused(string name, string pattern, string holds)
+        {
+            var error = Assert.Throws<ArgumentException>(() => Build((name, pattern)));
+            Assert.Contains($"-Filter '{name}': '*' wildcards work on text fields only, and {name} holds {holds}", error.Message);
+        }
     }
 }

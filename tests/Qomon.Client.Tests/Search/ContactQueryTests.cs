@@ -51,8 +51,22 @@ namespace Qomon.Client.Tests.Search
         public void UpdatedSinceRejectsNonsense()
         {
             var error = Assert.Throws<ArgumentException>(() => ContactQuery.UpdatedSince("last week"));
-            Assert.Contains("neither a date", error.Message);
+            Assert.StartsWith("-UpdatedSince 'last week' is not a date or date math; did you mean 'now-7d/d'? -UpdatedSince takes", error.Message);
+            Assert.DoesNotContain("(Parameter", error.Message);
         }
+
+        [Theory]
+        [InlineData("yesterday", "now-1d/d")]
+        [InlineData("today", "now/d")]
+        [InlineData("-1d", "now-1d")]
+        [InlineData("1h", "now-1h")]
+        [InlineData("now - 3d", "now-3d")]
+        public void UpdatedSinceSuggestsTheDateMathMeant(string given, string meant) =>
+            Assert.Contains($"did you mean '{meant}'?", Assert.Throws<ArgumentException>(() => ContactQuery.UpdatedSince(given)).Message);
+
+        [Fact]
+        public void UpdatedSinceSuggestsNothingForNonsense() =>
+            Assert.DoesNotContain("did you mean", Assert.Throws<ArgumentException>(() => ContactQuery.UpdatedSince("banana")).Message);
 
         [Fact]
         public void CombinesWithNothing() =>

@@ -43,7 +43,7 @@ Describe 'Bad input to every command is refused before anything is sent' {
         @{ Name = 'a new contact with a 100,000-character name'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1: firstname: text of 100000 characters is longer than the limit*'
             Run = { param($t) New-QomonContact -Property @{ firstname = 'A' * 100000 } } }
         # Get-QomonContact
-        @{ Name = 'a -Filter value that is a nested object'; ErrorId = 'Qomon.InvalidArgument'; Text = "*'surname'*nested object*"
+        @{ Name = 'a -Filter value that is a nested object'; ErrorId = 'Qomon.InvalidFilter'; Text = "*'surname'*nested object*"
             Run = { param($t) Get-QomonContact -Filter @{ surname = @{ ope = 'like'; value = 'x' } } } }
         @{ Name = 'a -Query that is truncated JSON'; ErrorId = 'Qomon.InvalidArgument'; Text = '*not valid JSON*'
             Run = { param($t) Get-QomonContact -Query '{"$all":[' } }

@@ -38,6 +38,8 @@ Describe 'Bad input is refused and nothing is written for it' {
         # Names
         @{ Name = 'an unknown field'; ErrorId = 'Qomon.InvalidInput'; Text = "record 1 (contact *): mobil: unknown field; did you mean 'mobile'?*"
             Run = { param($t) @{ Id = $t; mobil = '+33 6 00 00 00 01' } | Set-QomonContact } }
+        @{ Name = 'a form label without form:'; ErrorId = 'Qomon.InvalidInput'; Text = "record 1 (contact *): Level of support: unknown field; 'Level of support' is a form: name it form:Level of support"
+            Run = { param($t) @{ Id = $t; 'Level of support' = 'Support' } | Set-QomonContact } }
         @{ Name = 'an unknown address part'; ErrorId = 'Qomon.InvalidInput'; Text = 'record 1 (contact *): address.citty: unknown field*'
             Run = { param($t) @{ Id = $t; 'address.citty' = 'Lyon' } | Set-QomonContact } }
         @{ Name = 'an unknown form label'; ErrorId = 'Qomon.InvalidInput'; Text = "record 1 (contact *): form:Favorite colour: no form 'Favorite colour'*"

@@ -88,6 +88,65 @@ Describe 'Remove-QomonContact' {
         (Get-QomonContact -Id $id).id | Should -Be $id
     }
 
+    It '-Force deletes without asking and without reading first, even in a session that cannot ask' {
+        $id = New-TestContact -Contact (New-RichContactBody)
+        $before = Get-EmulatorStats $script:emulator
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({ param($m, $u, $k, $id) Import-Module $m; Connect-Qomon -ApiKey $k -BaseUri $u -SkipValidation; Remove-QomonContact -Id $id -Force }).
+                AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey).AddArgument($id)
+            $null = $ps.Invoke()
+            @($ps.Streams.Error) | Should -BeNullOrEmpty
+        }
+        finally { $ps.Dispose() }
+        $after = Get-EmulatorStats $script:emulator
+        $after.requestsTotal - $before.requestsTotal | Should -Be 1 -Because 'one DELETE, no read for a question nobody is asked'
+        Get-QomonContact -Id $id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It '-WhatIf names the person: a contact given by id is read once for it, a piped Qomon.Contact is not read again' {
+        $byId = New-TestContact -Contact (New-RichContactBody -FirstName 'Karim')
+        $piped = Get-QomonContact -Id (New-TestContact -Contact (New-RichContactBody -FirstName 'Lina'))
+        $transcript = Join-Path $TestDrive 'remove-whatif.txt'
+        $null = Start-Transcript -Path $transcript
+        try {
+            $byIdTraffic = Measure-EmulatorTraffic $script:emulator { Remove-QomonContact -Id $byId -WhatIf }
+            $pipedTraffic = Measure-EmulatorTraffic $script:emulator { $piped | Remove-QomonContact -WhatIf }
+        }
+        finally { $null = Stop-Transcript }
+        $text = Get-Content $transcript -Raw
+        $text | Should -BeLike "*What if: Performing the operation ""Remove"" on target ""Contact $byId (Karim Martin, karim.martin@example.org)""*"
+        $text | Should -BeLike "*What if: Performing the operation ""Remove"" on target ""Contact $($piped.id) (Lina Martin, lina.martin@example.org)""*"
+        $byIdTraffic.RequestsTotal | Should -Be 1
+        $byIdTraffic.Routes['GET /contacts/{id}'] | Should -Be 1
+        ($pipedTraffic.Routes.GetEnumerator() | Where-Object Value | ForEach-Object { "$($_.Key)=$($_.Value)" }) -join ',' | Should -Be ''
+        $pipedTraffic.RequestsTotal | Should -Be 0
+        (Get-QomonContact -Id $byId).id | Should -Be $byId
+    }
+
+    It 'asks naming the person in an interactive session; No keeps the contact' {
+        $id = New-TestContact -Contact (New-RichContactBody -FirstName 'Karim')
+        $script = Join-Path $TestDrive 'interactive-remove.ps1'
+        @"
+Import-Module '$env:QOMON_TEST_MODULE'
+Connect-Qomon -ApiKey (ConvertTo-SecureString '$($script:emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($script:emulator.Url)'
+Remove-QomonContact -Id $id
+"@ | Set-Content -Path $script -Encoding utf8
+        $output = 'N' | & dotnet pwsh -NoProfile -File $script 2>&1
+        ("$output" -replace '\s+', ' ') | Should -BeLike "*Performing the operation ""Remove"" on target ""Contact $id (Karim Martin, karim.martin@example.org)""*"
+        (Get-QomonContact -Id $id).id | Should -Be $id
+    }
+
+    It 'takes a Qomon.Contact that lost its snapshot (Import-Clixml) by its id, and a CSV row by its ContactId' {
+        $id = New-TestContact -Contact (New-RichContactBody)
+        $row = New-TestContact -Contact (New-RichContactBody)
+        $file = Join-Path $TestDrive 'contact.xml'
+        Get-QomonContact -Id $id | Export-Clixml -Path $file
+        Import-Clixml -Path $file | Remove-QomonContact -Force
+        [pscustomobject]@{ ContactId = "$row"; Note = 'left' } | Remove-QomonContact -Force
+        Get-QomonContact -Id $id, $row -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
     It 'declares ConfirmImpact High' {
         (Get-Command Remove-QomonContact).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
     }

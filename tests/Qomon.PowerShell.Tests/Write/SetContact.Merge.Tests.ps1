@@ -112,6 +112,21 @@ Describe 'Set-QomonContact -Id -Property (merge)' {
         @($write.After.tags.name | Sort-Object) | Should -Be @('newsletter', 'vip')
     }
 
+    It 'takes several ids, each one record with its own errors: -Id $a, 0, 99999998, $b -AddTag' {
+        $a = New-MergeTestContact
+        $b = New-MergeTestContact
+        Set-QomonContact -Id $a, 0, 99999998, $b -AddTag 'several' -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationVariable info
+        (Get-LastWrite $script:emulator $a).Changed | Should -Be @('tags')
+        (Get-LastWrite $script:emulator $b).After.tags.name | Should -Contain 'several'
+        $errors.Count | Should -Be 2
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.InvalidId*'
+        $errors[0].ErrorDetails.Message | Should -BeLike 'record 2*'
+        $errors[1].FullyQualifiedErrorId | Should -BeLike 'Qomon.ContactNotFound*'
+        $errors[1].TargetObject | Should -Be 99999998
+        $info.MessageData.Updated | Should -Be 2
+        $info.MessageData.Failed | Should -Be 2
+    }
+
     It 'sends nothing for an unchanged record: one read, no write' {
         $id = New-MergeTestContact
         $before = Get-EmulatorStats $script:emulator
@@ -271,7 +286,7 @@ Describe 'Set-QomonContact -WhatIf, -PassThru, -ErrorAction Stop and the summary
         Get-WriteCount $script:emulator | Should -Be $writes
         (Get-ContactHistory $script:emulator $id).Count | Should -Be 1
         $text = Get-Content $transcript -Raw
-        $text | Should -BeLike "*What if: Performing the operation ""Update fields: *"" on target ""Contact $id (Ann Martin)""*"
+        $text | Should -BeLike "*What if: Performing the operation ""Update fields: *"" on target ""Contact $id (Ann Martin, ann.martin@example.org)""*"
         $text | Should -BeLike "*mobile: '+33 6 12 34 56 78' -> '+33 6 50 50 50 50'*"
         $text | Should -BeLike "*tags: + 'vip'*"
         $text | Should -BeLike "*custom:Favourite food: 'Hamburger' -> 'Pizza'*"

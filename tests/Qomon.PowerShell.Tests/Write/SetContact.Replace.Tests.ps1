@@ -123,10 +123,26 @@ Set-QomonContact -Id $no -Property @{ firstname = 'Replaced' } -Replace
         }
         finally { $child.Dispose() }
         # The host wraps the question at its width; compare it as one line.
-        ($output -replace '\s+', ' ') | Should -BeLike "*Contact $yes (Yann Martin): -Replace sends this record as the complete contact; every field it leaves out is cleared (*mobile*). Replace it?*"
+        ($output -replace '\s+', ' ') | Should -BeLike "*Contact $yes (Yann Martin, yann.martin@example.org): -Replace sends this record as the complete contact; every field it leaves out is cleared (*mobile*). Replace it?*"
         (Get-ContactHistory $script:emulator $yes)[-1].firstname | Should -Be 'Replaced'
         (Get-ContactHistory $script:emulator $yes)[-1].mobile | Should -BeNullOrEmpty
         (Get-ContactHistory $script:emulator $no).Count | Should -Be 1
+    }
+
+    It 'takes an Enter at the question as No: the default answer of this destructive prompt is No' {
+        $id = New-TestContact -Contact (New-RichContactBody -FirstName 'Enzo')
+        $script = Join-Path $TestDrive 'interactive-replace-default.ps1'
+        @"
+Import-Module '$env:QOMON_TEST_MODULE'
+Connect-Qomon -ApiKey (ConvertTo-SecureString '$($script:emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($script:emulator.Url)'
+Set-QomonContact -Id $id -Property @{ firstname = 'Replaced' } -Replace
+"@ | Set-Content -Path $script -Encoding utf8
+        # A console pwsh whose only answer is an empty line: the host then returns the prompt's default choice.
+        $output = '' | & dotnet pwsh -NoProfile -File $script 2>&1
+        $text = "$output" -replace '\s+', ' '
+        $text | Should -BeLike '*Replace it?*'
+        $text | Should -BeLike '*(default is "N")*'
+        (Get-ContactHistory $script:emulator $id).Count | Should -Be 1 -Because 'Enter must not clear the contact'
     }
 
     It '-WhatIf names what would be cleared and writes nothing' {
@@ -138,7 +154,7 @@ Set-QomonContact -Id $no -Property @{ firstname = 'Replaced' } -Replace
         finally { $null = Stop-Transcript }
         Get-WriteCount $script:emulator | Should -Be $writes
         $text = Get-Content $transcript -Raw
-        $text | Should -BeLike '*What if: Performing the operation "Replace all fields, clearing *mobile*" on target "Contact*(Ann Martin)"*'
+        $text | Should -BeLike '*What if: Performing the operation "Replace all fields, clearing *mobile*" on target "Contact*(Ann Martin, ann.martin@example.org)"*'
         $text | Should -BeLike '*custom:Favourite food*'
     }
 }
