@@ -9,8 +9,8 @@ using Qomon.PowerShell.Infrastructure;
 namespace Qomon.PowerShell.Writing
 {
     /// <summary>
-    /// Remove-QomonContact: DELETE each id after ShouldProcess (ConfirmImpact High, so PowerShell asks unless -Force
-    /// or -Confirm:$false). The question and -WhatIf name the person as Set-QomonContact does; a contact given by id
+    /// Remove-QomonContact: DELETE each id once confirmed (ConfirmImpact High, so it asks unless -Force or
+    /// -Confirm:$false; the question is a <see cref="DestructivePrompt"/>, where Enter answers No). The question and -WhatIf name the person as Set-QomonContact does; a contact given by id
     /// alone is read first for that (1 token), but only when someone will see the question or the What if line:
     /// a run with -Force or -Confirm:$false reads nothing. A missing contact is an ObjectNotFound error for that
     /// id. (The client already takes a 404 after a lost answer as the delete having happened.)
@@ -20,6 +20,8 @@ namespace Qomon.PowerShell.Writing
         private readonly PSCmdlet _cmdlet;
         private readonly QomonClient _client;
         private readonly ConfirmSettings _settings;
+        private bool _yesToAll;
+        private bool _noToAll;
 
         internal RemoveOperation(PSCmdlet cmdlet, QomonClient client, ConfirmSettings settings)
         {
@@ -45,8 +47,20 @@ namespace Qomon.PowerShell.Writing
                 _cmdlet.WriteVerbose("Performing the operation \"Remove\" on target \"" + target + "\" (-Force).");
                 return true;
             }
-            bool confirmed;
-            try { confirmed = _cmdlet.ShouldProcess(target, "Remove"); }
+            // -WhatIf and -Confirm:$false go through ShouldProcess as usual (What if line, or verbose and on). The
+            // question itself is ours: ShouldProcess's takes Enter as Yes, and Qomon has no undo for a delete.
+            if (_settings.WhatIf || !ShouldProcessAsks)
+            {
+                if (_cmdlet.ShouldProcess(target, "Remove")) return true;
+                record.Outcome = RecordOutcome.Skipped;
+                return false;
+            }
+            var whyNot = PromptAvailability.WhyNot(_cmdlet.Host);
+            try
+            {
+                if (whyNot != null) throw new PSInvalidOperationException(whyNot);
+                if (DestructivePrompt.Ask(_cmdlet.Host.UI, "Remove the contact", target + ": delete it from Qomon? Qomon has no undo.", ref _yesToAll, ref _noToAll)) return true;
+            }
             catch (Exception e) when (e is PSInvalidOperationException || e is HostException || e is NotImplementedException || e is PSNotImplementedException)
             {
                 // Every record would fail the same way: one terminating error that says what to do is kinder than 10,000.
@@ -57,7 +71,6 @@ namespace Qomon.PowerShell.Writing
                 });
                 throw;
             }
-            if (confirmed) return true;
             record.Outcome = RecordOutcome.Skipped;
             return false;
         }

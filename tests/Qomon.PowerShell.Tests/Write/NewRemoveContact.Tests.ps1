@@ -133,8 +133,24 @@ Connect-Qomon -ApiKey (ConvertTo-SecureString '$($script:emulator.ApiKey)' -AsPl
 Remove-QomonContact -Id $id
 "@ | Set-Content -Path $script -Encoding utf8
         $output = 'N' | & dotnet pwsh -NoProfile -File $script 2>&1
-        ("$output" -replace '\s+', ' ') | Should -BeLike "*Performing the operation ""Remove"" on target ""Contact $id (Karim Martin, karim.martin@example.org)""*"
+        ("$output" -replace '\s+', ' ') | Should -BeLike "*Contact $id (Karim Martin, karim.martin@example.org): delete it from Qomon? Qomon has no undo.*"
         (Get-QomonContact -Id $id).id | Should -Be $id
+    }
+
+    It 'takes an Enter at the question as No: the default answer of a delete is No, and Y deletes' {
+        $kept = New-TestContact -Contact (New-RichContactBody -FirstName 'Enzo')
+        $removed = New-TestContact -Contact (New-RichContactBody -FirstName 'Lina')
+        $script = Join-Path $TestDrive 'interactive-remove-default.ps1'
+        @"
+Import-Module '$env:QOMON_TEST_MODULE'
+Connect-Qomon -ApiKey (ConvertTo-SecureString '$($script:emulator.ApiKey)' -AsPlainText -Force) -BaseUri '$($script:emulator.Url)'
+Remove-QomonContact -Id $kept, $removed
+"@ | Set-Content -Path $script -Encoding utf8
+        # A console pwsh whose answers are an empty line (the prompt's default), then Y.
+        $output = "`nY" | & dotnet pwsh -NoProfile -File $script 2>&1
+        ("$output" -replace '\s+', ' ') | Should -BeLike '*(default is "N")*'
+        (Get-QomonContact -Id $kept).id | Should -Be $kept
+        Get-QomonContact -Id $removed -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'takes a Qomon.Contact that lost its snapshot (Import-Clixml) by its id, and a CSV row by its ContactId' {
