@@ -26,6 +26,12 @@ namespace Qomon.Client.Upsert
         /// </summary>
         public static UpsertWaitPolicy Default { get; } = new UpsertWaitPolicy(TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20));
 
+        /// <summary>
+        /// For reads by search page: the first read 4.5 s after sending, as the index lags about 2 s behind the write
+        /// (observed), then every 2 s, for at most 20 s.
+        /// </summary>
+        public static UpsertWaitPolicy ForSearch { get; } = new UpsertWaitPolicy(TimeSpan.FromSeconds(4.5), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(20));
+
         public TimeSpan FirstReadAfter { get; }
         public TimeSpan ReadEvery { get; }
         public TimeSpan GiveUpAfter { get; }

@@ -35,8 +35,11 @@ namespace Qomon.Client.Upsert
         private readonly FormCatalog _forms;
         private readonly TimeProvider _time;
         private readonly ContactWriter _patch;
+        private readonly SearchPageReads? _pages;
 
-        public UpsertWriter(QomonConnection connection, FormCatalog forms, WriteMethodMeter meter, UpsertWaitPolicy? policy = null, ContactWriter? patchWriter = null)
+        /// <param name="reads">How upserted contacts are read back; with SearchPage, give a policy whose first read allows for the index lag (UpsertWaitPolicy.ForSearch, the default then).</param>
+        public UpsertWriter(QomonConnection connection, FormCatalog forms, WriteMethodMeter meter, UpsertWaitPolicy? policy = null, ContactWriter? patchWriter = null,
+            UpsertReads reads = UpsertReads.PerContact)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
             _client = connection.Client;
@@ -44,8 +47,9 @@ namespace Qomon.Client.Upsert
             _forms = forms ?? FormCatalog.Empty;
             _time = connection.Settings.TimeProvider;
             Meter = meter ?? throw new ArgumentNullException(nameof(meter));
-            Policy = policy ?? UpsertWaitPolicy.Default;
+            Policy = policy ?? (reads == UpsertReads.SearchPage ? UpsertWaitPolicy.ForSearch : UpsertWaitPolicy.Default);
             _patch = patchWriter ?? new ContactWriter(connection, _forms);
+            if (reads == UpsertReads.SearchPage) _pages = new SearchPageReads(_client, _costs, _time);
         }
 
         public WriteMethodMeter Meter { get; }
@@ -103,10 +107,9 @@ namespace Qomon.Client.Upsert
                 var wait = readAt - _time.GetUtcNow();
                 if (wait > TimeSpan.Zero) await _time.Delay(wait, cancellationToken).ConfigureAwait(false);
                 lastReadAt = _time.GetUtcNow();
-                JsonObject? read = null;
-                try { read = await _client.GetContactAsync(request.Id, cancellationToken).ConfigureAwait(false); }
-                catch (QomonApiException e) { Log(request.Id, "reading it back failed (" + e.Message + "); trying again."); }
-                tokens += Cost(ReadRoute);
+                var readBack = await ReadBackAsync(request.Id, sentAt, cancellationToken).ConfigureAwait(false);
+                var read = readBack.Contact;
+                tokens += readBack.Tokens;
                 var verdict = Policy.Judge(plan.Expectation!, read, sentAt, lastReadAt.Value);
                 if (verdict == UpsertVerdict.Applied)
                 {
@@ -119,6 +122,17 @@ namespace Qomon.Client.Upsert
                     return await FallBackAsync(request, "not applied within " + Policy.GiveUpAfter.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) +
                         " s (" + missing + " not as sent)", tokens, cancellationToken).ConfigureAwait(false);
                 }
+            }
+        }
+
+        private async Task<ReadBack> ReadBackAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken)
+        {
+            if (_pages != null) return await _pages.ReadAsync(id, sentAt, cancellationToken).ConfigureAwait(false);
+            try { return new ReadBack(await _client.GetContactAsync(id, cancellationToken).ConfigureAwait(false), Cost(ReadRoute)); }
+            catch (QomonApiException e)
+            {
+                Log(id, "reading it back failed (" + e.Message + "); trying again.");
+                return new ReadBack(null, Cost(ReadRoute));
             }
         }
 

@@ -121,6 +121,33 @@ namespace Qomon.Client.Tests.Upsert
             Assert.Equal(1, meter.PatchRecords);
         }
 
+        [Fact]
+        public async Task Search_page_reads_verify_records_sent_together_with_one_token_despite_the_index_lag()
+        {
+            await using var f = await WriterFixture.StartAsync(fakeTime: true);
+            f.Server.State.Configure(s => s with { SearchIndexDelayMs = 2000 });
+            var writer = new UpsertWriter(f.Server.Connection, Forms, new WriteMethodMeter(), reads: UpsertReads.SearchPage);
+            var contacts = f.Server.State.Spaces[Fakes.EmulatorServer.Key].Contacts.Snapshot().Take(6).Select(c => c.Id).ToList();
+            var requests = new List<ContactMergeRequest>();
+            foreach (var id in contacts)
+            {
+                var request = Request(id, c => c.SetField("surname", "Batch" + id));
+                request.AsRead = await f.Server.Client.GetContactAsync(id, CancellationToken.None);
+                requests.Add(request);
+            }
+            // The last one names a form the emulator does not know: dropped in silence, then PATCH says why.
+            requests[5].Changes.AddAnswerValue(AnswerKind.FormData, Ghost, new AnswerValue(999_002, "boo"));
+
+            var results = await f.Server.Drive(Task.WhenAll(requests.Select(r => writer.WriteAsync(r, WriteMethod.Upsert, CancellationToken.None))), System.TimeSpan.FromMilliseconds(100));
+
+            Assert.All(results.Take(5), r => Assert.Equal((ContactWriteOutcome.Updated, WriteMethod.Upsert), (r.Result.Outcome, r.Method)));
+            Assert.Equal((ContactWriteOutcome.Failed, true), (results[5].Result.Outcome, results[5].FellBack));
+            foreach (var id in contacts.Take(5)) Assert.Equal("Batch" + id, (string?)f.Stored(id)["surname"]);
+            Assert.InRange(f.Requests("POST /search"), 1, 12); // one page for the five, then one every 2 s for the dropped record until the wait ends // shared pages, not one read per record and attempt
+            Assert.Equal(6 + 1, f.Requests("GET /contacts/{id}")); // the callers' reads, and the fallback's fresh read
+            Assert.InRange(results[0].Tokens, 1.1, 1.5); // the upsert and a share of a page
+        }
+
         private static bool IsBlank(JsonNode? node) => node is null || (string?)node == null || (string?)node == "";
     }
 }
