@@ -62,7 +62,11 @@ namespace Qomon.Client.Upsert
         public async Task<UpsertWriteResult> WriteAsync(ContactMergeRequest request, WriteMethod method, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            if (method == WriteMethod.Patch) return await PatchAsync(request, null, cancellationToken).ConfigureAwait(false);
+            if (method == WriteMethod.Patch) return await PatchAsync(request, null, 0, cancellationToken).ConfigureAwait(false);
+            // Asked before reading: a record PATCH will write anyway needs no read of its own besides the merge's.
+            var auto = method == WriteMethod.Auto ? Meter.Next() : WriteMethod.Upsert;
+            if (auto == WriteMethod.Patch && request.AsRead == null)
+                return await PatchAsync(request, CheaperByPatch(), 0, cancellationToken).ConfigureAwait(false);
 
             double tokens = 0;
             var current = request.AsRead;
@@ -78,9 +82,8 @@ namespace Qomon.Client.Upsert
             if (!ReferenceEquals(current, request.AsRead) && WriteConflicts.Find(request, null, current, _forms) is ContactWriteResult conflict)
                 return new UpsertWriteResult(conflict, WriteMethod.Upsert, false, null, tokens);
 
-            if (!plan.CanUpsert) return await PatchAsync(request, plan.PatchReason, cancellationToken).ConfigureAwait(false);
-            if (method == WriteMethod.Auto && Meter.Next() == WriteMethod.Patch)
-                return await PatchAsync(request, "PATCH costs fewer tokens per record (" + Meter + ")", cancellationToken).ConfigureAwait(false);
+            if (!plan.CanUpsert) return await PatchAsync(request, plan.PatchReason, tokens, cancellationToken).ConfigureAwait(false);
+            if (auto == WriteMethod.Patch) return await PatchAsync(request, CheaperByPatch(), tokens, cancellationToken).ConfigureAwait(false);
 
             var sentAt = _time.GetUtcNow();
             try
@@ -148,14 +151,17 @@ namespace Qomon.Client.Upsert
             return new UpsertWriteResult(result, WriteMethod.Patch, true, why, tokens);
         }
 
-        private async Task<UpsertWriteResult> PatchAsync(ContactMergeRequest request, string? why, CancellationToken cancellationToken)
+        /// <param name="spent">Tokens this record took before (a read the planner needed); not charged to the PATCH path's meter.</param>
+        private async Task<UpsertWriteResult> PatchAsync(ContactMergeRequest request, string? why, double spent, CancellationToken cancellationToken)
         {
             if (why != null) Log(request.Id, "writing it by PATCH: " + why + ".");
             var result = await _patch.MergeAsync(request, cancellationToken).ConfigureAwait(false);
             var tokens = Cost(ReadRoute) + (result.Outcome == ContactWriteOutcome.Updated || result.Outcome == ContactWriteOutcome.NotAsSent ? Cost(PatchRoute) : 0);
             if (result.Outcome == ContactWriteOutcome.Updated) Meter.PatchDone(tokens);
-            return new UpsertWriteResult(result, WriteMethod.Patch, false, why, tokens);
+            return new UpsertWriteResult(result, WriteMethod.Patch, false, why, spent + tokens);
         }
+
+        private string CheaperByPatch() => "PATCH costs fewer tokens per record (" + Meter + ")";
 
         private double Cost(string route) => _costs.Estimate(route);
 

@@ -73,6 +73,7 @@ namespace Qomon.Client.Tests.Upsert
 
             Assert.Equal((ContactWriteOutcome.Updated, WriteMethod.Patch, false, "clears 'mail'"), (result.Result.Outcome, result.Method, result.FellBack, result.PatchReason));
             Assert.Equal(0, f.Requests("POST /contacts/upsert"));
+            Assert.Equal(1 + 6, result.Tokens); // the planner's read, then the merge's read and the PATCH
             Assert.True(IsBlank(f.Stored(id)["mail"]));
         }
 
@@ -119,6 +120,8 @@ namespace Qomon.Client.Tests.Upsert
             Assert.StartsWith("PATCH costs fewer tokens per record", result.PatchReason);
             Assert.Equal(0, f.Requests("POST /contacts/upsert"));
             Assert.Equal(1, meter.PatchRecords);
+            Assert.Equal(1, f.Requests("GET /contacts/{id}")); // decided before reading: only the merge's read
+            Assert.Equal(6, result.Tokens);
         }
 
         [Fact]
@@ -143,7 +146,7 @@ namespace Qomon.Client.Tests.Upsert
             Assert.All(results.Take(5), r => Assert.Equal((ContactWriteOutcome.Updated, WriteMethod.Upsert), (r.Result.Outcome, r.Method)));
             Assert.Equal((ContactWriteOutcome.Failed, true), (results[5].Result.Outcome, results[5].FellBack));
             foreach (var id in contacts.Take(5)) Assert.Equal("Batch" + id, (string?)f.Stored(id)["surname"]);
-            Assert.InRange(f.Requests("POST /search"), 1, 12); // one page for the five, then one every 2 s for the dropped record until the wait ends // shared pages, not one read per record and attempt
+            Assert.InRange(f.Requests("POST /search"), 1, 12); // one page for the five, then one every 2 s for the dropped record until the wait ends
             Assert.Equal(6 + 1, f.Requests("GET /contacts/{id}")); // the callers' reads, and the fallback's fresh read
             Assert.InRange(results[0].Tokens, 1.1, 1.5); // the upsert and a share of a page
         }
