@@ -14,9 +14,9 @@ namespace Qomon.Client.Upsert
         /// <summary>The documented PATCH path: GET (1 token) and PATCH (5 tokens).</summary>
         public const double DocumentedPatchTokens = 6;
 
-        // The prior counts as this many records, so one early fallback (upsert + reads + GET + PATCH, about 8 tokens)
-        // does not switch a cheap upsert off by itself.
-        private const double PriorWeight = 3;
+        // The prior counts as one record: one early fallback (upsert + reads + GET + PATCH, about 8 tokens) does not
+        // switch a cheap upsert off by itself, and a dear upsert (5 tokens) is found out within a few records.
+        private const double PriorWeight = 1;
 
         private readonly object _gate = new object();
         private readonly double _upsertPrior;

@@ -151,6 +151,26 @@ namespace Qomon.Client.Tests.Upsert
             Assert.InRange(results[0].Tokens, 1.1, 1.5); // the upsert and a share of a page
         }
 
+        [Fact]
+        public async Task Auto_learns_from_x_ratelimit_cost_that_a_five_token_upsert_does_not_pay_and_turns_to_patch()
+        {
+            await using var f = await WriterFixture.StartAsync(fakeTime: true);
+            f.Server.State.Configure(s => s with { CostUpsert = 5 });
+            var meter = new WriteMethodMeter();
+            var writer = Writer(f, meter);
+            var methods = new List<WriteMethod>();
+            foreach (var contact in f.Server.State.Spaces[Fakes.EmulatorServer.Key].Contacts.Snapshot().Take(10))
+            {
+                var result = await f.Server.Drive(writer.WriteAsync(Request(contact.Id, c => c.SetField("surname", "Auto" + contact.Id)), WriteMethod.Auto, CancellationToken.None));
+                Assert.Equal(ContactWriteOutcome.Updated, result.Result.Outcome);
+                methods.Add(result.Method);
+            }
+            Assert.Equal(WriteMethod.Upsert, methods[0]);
+            Assert.Equal(WriteMethod.Patch, methods[^1]);
+            Assert.InRange(meter.UpsertRecords, 1, 5);
+            Assert.True(meter.UpsertTokensPerRecord >= meter.PatchTokensPerRecord, meter.ToString());
+        }
+
         private static bool IsBlank(JsonNode? node) => node is null || (string?)node == null || (string?)node == "";
     }
 }
