@@ -59,6 +59,16 @@ namespace Qomon.Client
         public Task<JsonObject> ReplaceContactAsync(long id, JsonObject contact, bool callerResends, CancellationToken cancellationToken) =>
             CallAsync(Patch, ContactPath(id), JsonBody.ContactEnvelope(contact), TheContact(id), cancellationToken, callerResends);
 
+        /// <summary>POST /contacts/upsert with {"kind":"contact","data":{…}}: Qomon answers 202 with an empty body and applies
+        /// the record about 2 s later, or drops it without a word, so only a read can tell. Resent only when it surely
+        /// was not processed (429, a refused connection): upsert adds notes, tags and free-text answers, so a resend
+        /// after a lost answer could add them twice; that throws with OutcomeUnknown set, and the caller verifies by reading.</summary>
+        public async Task UpsertContactAsync(JsonObject envelope, CancellationToken cancellationToken)
+        {
+            if (envelope == null) throw new ArgumentNullException(nameof(envelope));
+            await ExecuteAsync(HttpMethod.Post, "/contacts/upsert", JsonBody.Of(envelope), cancellationToken, lenientBody: true).ConfigureAwait(false);
+        }
+
         /// <summary>DELETE /contacts/{id}. A 404 on a retry after an attempt whose answer was lost counts as
         /// deleted: that lost attempt is the likeliest reason the contact is gone.</summary>
         public async Task DeleteContactAsync(long id, CancellationToken cancellationToken)

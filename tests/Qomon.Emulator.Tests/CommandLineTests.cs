@@ -20,7 +20,7 @@ namespace Qomon.Emulator.Tests
         {
             var result = CommandLine.Parse([
                 "--urls", "http://127.0.0.1:0", "--api-key", "A", "--api-key=B", "--seed", "500", "--random-seed=9",
-                "--burst", "50", "--rate", "2.5", "--cost-write", "4", "--cost-read=2", "--latency-ms", "10",
+                "--burst", "50", "--rate", "2.5", "--cost-write", "4", "--cost-read=2", "--cost-upsert", "3", "--latency-ms", "10",
                 "--fault-rate", "0.1", "--reset-rate", "0.2", "--slow-rate", "0.3", "--slow-ms", "500",
                 "--retry-after", "date", "--custom-fields-key", "customfields", "--address-numbers-as-numbers",
                 "--upsert-delay-ms", "0", "--strict", "false",
@@ -29,6 +29,7 @@ namespace Qomon.Emulator.Tests
             var s = result.Settings!;
             Assert.Equal(["A", "B"], s.ApiKeys);
             Assert.Equal((500, 9, 50, 2.5, 4, 2, 10), (s.Seed, s.RandomSeed, s.Burst, s.Rate, s.CostWrite, s.CostRead, s.LatencyMs));
+            Assert.Equal(3, s.CostUpsert);
             Assert.Equal((0.1, 0.2, 0.3, 500), (s.FaultRate, s.ResetRate, s.SlowRate, s.SlowMs));
             Assert.Equal((RetryAfterStyle.Date, "customfields", true, 0, false), (s.RetryAfter, s.CustomFieldsKey, s.AddressNumbersAsNumbers, s.UpsertDelayMs, s.Strict));
             Assert.Equal("burst:50;rate:2.5", s.RateLimitHeader);
@@ -69,7 +70,7 @@ namespace Qomon.Emulator.Tests
             var help = CommandLine.HelpText();
             foreach (var definition in SettingDefinitions.All)
                 Assert.Contains($"--{definition.Name} ", help);
-            foreach (var required in new[] { "--burst", "--rate", "--cost-write", "--cost-read", "--latency-ms", "--fault-rate", "--retry-after", "--custom-fields-key", "--upsert-delay-ms", "--strict", "--random-seed" })
+            foreach (var required in new[] { "--burst", "--rate", "--cost-write", "--cost-read", "--cost-upsert", "--latency-ms", "--fault-rate", "--retry-after", "--custom-fields-key", "--upsert-delay-ms", "--strict", "--random-seed" })
                 Assert.Contains(required, help);
             Assert.Contains("(default: 100)", help);
         }

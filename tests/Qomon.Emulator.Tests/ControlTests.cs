@@ -70,7 +70,7 @@ namespace Qomon.Emulator.Tests
         {
             await using var host = await EmulatorHost.StartAsync();
             var config = (await host.GetAsync("/_emulator/config", null)).Body!.AsObject();
-            foreach (var name in new[] { "burst", "rate", "costWrite", "costRead", "latencyMs", "faultRate", "resetRate", "slowRate", "slowMs", "retryAfter", "customFieldsKey", "addressNumbersAsNumbers", "upsertDelayMs", "strict", "randomSeed", "seed" })
+            foreach (var name in new[] { "burst", "rate", "costWrite", "costRead", "costUpsert", "latencyMs", "faultRate", "resetRate", "slowRate", "slowMs", "retryAfter", "customFieldsKey", "addressNumbersAsNumbers", "upsertDelayMs", "strict", "randomSeed", "seed" })
                 Assert.True(config.ContainsKey(name), name);
             Assert.DoesNotContain(EmulatorHost.Key, config.ToJsonString());
             Assert.Equal("seconds", (string?)config["retryAfter"]);

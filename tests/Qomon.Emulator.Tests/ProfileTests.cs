@@ -19,10 +19,11 @@ namespace Qomon.Emulator.Tests
             Assert.Equal(UnknownFieldsMode.Store, s.UnknownFields);
             Assert.Equal(2000, s.SearchIndexDelayMs);
             Assert.Equal(retryAfter, s.RetryAfter);
+            Assert.Equal(5, s.CostUpsert);
         }
 
         [Fact]
-        public void Harsh_sets_the_six_settings_and_a_setting_after_it_overrides_it()
+        public void Harsh_sets_the_seven_settings_and_a_setting_after_it_overrides_it()
         {
             AssertHarsh(Parse("--profile", "harsh"));
             Assert.Equal("harsh", Parse("--profile", "harsh").Profile);

@@ -74,9 +74,11 @@ namespace Qomon.Emulator.Tests
         [Fact]
         public async Task Costs_are_settings()
         {
-            await using var host = await EmulatorHost.StartAsync(s => s with { Rate = 10, CostRead = 2, CostWrite = 7 });
+            await using var host = await EmulatorHost.StartAsync(s => s with { Rate = 10, CostRead = 2, CostWrite = 7, CostUpsert = 3 });
             Assert.Equal("2", (await host.GetAsync($"/contacts/{host.FirstId}")).Header("x-ratelimit-cost"));
             Assert.Equal("7", (await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject()))).Header("x-ratelimit-cost"));
+            Assert.Equal("3", (await host.PostAsync("/contacts/upsert", Upsert(new JsonObject { ["id"] = host.FirstId }))).Header("x-ratelimit-cost"));
+            Assert.Equal(2 + 7 + 3, (long)(await host.GetAsync("/_emulator/stats", null)).Body!["tokensSpent"]!);
         }
 
         [Fact]

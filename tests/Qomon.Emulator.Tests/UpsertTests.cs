@@ -27,7 +27,7 @@ namespace Qomon.Emulator.Tests
             var reply = await host.PostAsync("/contacts/upsert", Upsert(new JsonObject { ["id"] = id, ["firstname"] = "Later" }));
             Assert.Equal(HttpStatusCode.Accepted, reply.Status);
             Assert.Equal("", reply.Text);
-            Assert.Equal("1", reply.Header("x-ratelimit-cost") ?? "1");
+            Assert.Equal("1", reply.Header("x-ratelimit-cost"));
 
             host.Time.Advance(Delay - TimeSpan.FromMilliseconds(1));
             Assert.NotEqual("Later", (string?)(await host.ContactAsync(id))["firstname"]);
@@ -192,6 +192,36 @@ namespace Qomon.Emulator.Tests
         {
             await using var host = await EmulatorHost.StartAsync();
             Assert.Equal(HttpStatusCode.BadRequest, (await host.PostAsync("/contacts/upsert", body)).Status);
+        }
+
+        [Fact]
+        public async Task An_applied_upsert_reaches_search_only_after_the_index_delay()
+        {
+            await using var host = await EmulatorHost.StartAsync(s => s with { SearchIndexDelayMs = 2000 });
+            var changedSinceStart = SearchBody(AllOf(Condition("UpdatedAt", "gte", EmulatorHost.Start.UtcDateTime.ToString("O"))), perPage: 1000);
+            async Task<List<string?>> ChangedAsync() =>
+                (await host.PostAsync("/search", changedSinceStart)).Body!["data"]!["contacts"]!.AsArray().Select(c => (string?)c!["firstname"]).ToList();
+
+            await host.PostAsync("/contacts/upsert", Upsert(new JsonObject { ["id"] = host.FirstId, ["firstname"] = "Indexed" }));
+            host.Time.Advance(Delay);
+            Assert.Equal("Indexed", (string?)(await host.ContactAsync(host.FirstId))["firstname"]);
+            Assert.Empty(await ChangedAsync());
+
+            host.Time.Advance(TimeSpan.FromMilliseconds(2000));
+            Assert.Equal(["Indexed"], await ChangedAsync());
+        }
+
+        [Fact]
+        public async Task Upsert_costs_its_own_setting_one_by_default_and_five_under_harsh()
+        {
+            await using var plain = await EmulatorHost.StartAsync(s => s with { Rate = 10 });
+            Assert.Equal("1", (await plain.PostAsync("/contacts/upsert", Upsert(new JsonObject { ["id"] = plain.FirstId }))).Header("x-ratelimit-cost"));
+            await using var harsh = await EmulatorHost.StartAsync(s => Settings.Profiles.Apply(s, Settings.Profiles.Harsh) with { Rate = 10 });
+            var reply = await harsh.PostAsync("/contacts/upsert", Upsert(new JsonObject { ["id"] = harsh.FirstId }));
+            Assert.Equal(HttpStatusCode.Accepted, reply.Status);
+            Assert.Equal("5", reply.Header("x-ratelimit-cost"));
+            Assert.Equal("95", reply.Header("x-ratelimit-remaining"));
+            Assert.Equal("1", (await harsh.GetAsync($"/contacts/{harsh.FirstId}")).Header("x-ratelimit-cost"));
         }
 
         [Fact]

@@ -15,7 +15,10 @@ namespace Qomon.Client.Merge
     /// </summary>
     public static class ContactMerger
     {
-        public static MergeResult Merge(JsonObject current, ContactChanges changes, FormCatalog forms)
+        public static MergeResult Merge(JsonObject current, ContactChanges changes, FormCatalog forms) => Merge(current, changes, forms, out _);
+
+        /// <summary>The same, with the raw differences: the upsert path judges from them what upsert can express.</summary>
+        internal static MergeResult Merge(JsonObject current, ContactChanges changes, FormCatalog forms, out List<DiffItem> items)
         {
             if (current == null) throw new ArgumentNullException(nameof(current));
             if (changes == null) throw new ArgumentNullException(nameof(changes));
@@ -24,8 +27,8 @@ namespace Qomon.Client.Merge
             var body = ContactWriteShape.From(current);
             ChangeWriter.Apply(body, changes, forms);
 
-            var differences = changes.IsEmpty ? new List<FieldChange>(0) : FieldChanges.Describe(ContactDiff.Between(current, body, changes), forms);
-            return new MergeResult(body, differences);
+            items = changes.IsEmpty ? new List<DiffItem>(0) : ContactDiff.Between(current, body, changes);
+            return new MergeResult(body, FieldChanges.Describe(items, forms));
         }
     }
 }

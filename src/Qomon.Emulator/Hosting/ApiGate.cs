@@ -157,11 +157,12 @@ namespace Qomon.Emulator.Hosting
                 : null;
         }
 
-        /// <summary>The documented costs: 5 for the synchronous writes (POST /contacts, PATCH), 1 for the rest.</summary>
+        /// <summary>The documented costs: 5 for the synchronous writes (POST /contacts, PATCH), 1 for the rest; upsert's own setting.</summary>
         private static int CostOf(HttpContext context, EmulatorSettings settings)
         {
             var method = context.Request.Method;
             var pattern = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText;
+            if (HttpMethods.IsPost(method) && pattern == "/contacts/upsert") return settings.CostUpsert;
             var isSyncWrite = (HttpMethods.IsPost(method) && pattern == "/contacts") || (HttpMethods.IsPatch(method) && pattern == "/contacts/{id}");
             return isSyncWrite ? settings.CostWrite : settings.CostRead;
         }

@@ -37,6 +37,11 @@ namespace Qomon.Emulator.Settings
         public double Rate { get; init; } = 10;
         public int CostWrite { get; init; } = 5;
         public int CostRead { get; init; } = 1;
+        /// <summary>
+        /// Undocumented on Qomon: 1 is what an independent client saw in x-ratelimit-cost, so it is the default;
+        /// the harsh profile takes 5, the other reading of the docs, under which upsert saves nothing.
+        /// </summary>
+        public int CostUpsert { get; init; } = 1;
         public RetryAfterStyle RetryAfter { get; init; } = RetryAfterStyle.Seconds;
 
         public int LatencyMs { get; init; }

@@ -11,6 +11,9 @@ namespace Qomon.Emulator.Settings
 
         public static readonly IReadOnlyList<string> Names = [Default, Harsh];
 
+        /// <summary>The cost of a synchronous write: read that way, the docs leave upsert no cheaper than PATCH.</summary>
+        public const int HarshUpsertCost = 5;
+
         public static EmulatorSettings Apply(EmulatorSettings settings, string name) => name switch
         {
             Harsh => settings with
@@ -22,6 +25,7 @@ namespace Qomon.Emulator.Settings
                 UnknownFields = UnknownFieldsMode.Store,
                 SearchIndexDelayMs = 2000,
                 RetryAfter = RetryAfterStyle.None,
+                CostUpsert = HarshUpsertCost,
             },
             Default => Defaults(settings),
             _ => throw new FormatException($"'{name}' must be {string.Join(" or ", Names)}."),
@@ -39,6 +43,7 @@ namespace Qomon.Emulator.Settings
                 UnknownFields = d.UnknownFields,
                 SearchIndexDelayMs = d.SearchIndexDelayMs,
                 RetryAfter = d.RetryAfter,
+                CostUpsert = d.CostUpsert,
             };
         }
     }
