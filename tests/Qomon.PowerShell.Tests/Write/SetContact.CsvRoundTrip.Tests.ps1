@@ -105,6 +105,7 @@ Describe 'Re-importing the file unchanged' {
         $script:result.Summary.Unchanged | Should -Be $script:rows.Count
         $script:result.Summary.Updated | Should -Be 0
         $script:result.Summary.Failed | Should -Be 0
+        $script:result.Summary.OutcomeUnknown | Should -Be 0
     }
 
     It 'also with the UpdatedAt column' {

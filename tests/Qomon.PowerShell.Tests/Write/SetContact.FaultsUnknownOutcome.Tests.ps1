@@ -79,6 +79,7 @@ Describe 'A write whose answer was lost after the server applied it' {
     It 'counts every contact as updated in the summary and the output' {
         $script:summary.Updated | Should -Be 24
         $script:summary.Failed | Should -Be 0
+        $script:summary.OutcomeUnknown | Should -Be 0
         $script:errors | Should -BeNullOrEmpty
         @($script:output | ForEach-Object { [long]$_.id } | Sort-Object) | Should -Be @($script:ids | Sort-Object)
     }

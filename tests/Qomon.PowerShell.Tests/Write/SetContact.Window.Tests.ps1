@@ -97,6 +97,7 @@ Describe 'A 60-contact merge at burst 100 and 10 tokens/s while another user edi
         $script:summary.Updated | Should -Be 59
         $script:summary.Conflicts | Should -Be 1
         $script:summary.Failed | Should -Be 0
+        $script:summary.OutcomeUnknown | Should -Be 0
     }
 }
 
