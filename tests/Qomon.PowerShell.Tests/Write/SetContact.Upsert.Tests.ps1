@@ -107,6 +107,21 @@ Describe 'Set-QomonContact -WriteMethod Upsert' {
     }
 }
 
+Describe 'Set-QomonContact -Replace -WriteMethod Upsert' {
+    It 'replaces by PATCH, and says in -Verbose that -WriteMethod does not apply' {
+        $id = $script:ids[4]
+        $contact = Get-QomonContact -Id $id
+        $contact.firstname = 'Replaced'
+        $traffic = Measure-EmulatorTraffic $script:emulator {
+            @($contact | Set-QomonContact -Replace -Force -WriteMethod Upsert -Verbose 4>&1 | ForEach-Object Message)
+        }
+        $traffic.Output -like '*-WriteMethod Upsert does not apply: -Replace sets the whole contact*' | Should -Not -BeNullOrEmpty
+        Get-Sent $traffic 'POST /contacts/upsert' | Should -Be 0
+        Get-Sent $traffic 'PATCH /contacts/{id}' | Should -Be 1
+        (Get-ContactHistory $script:emulator -Id $id)[-1].firstname | Should -Be 'Replaced'
+    }
+}
+
 Describe 'Set-QomonContact -WriteMethod Patch' {
     It 'reads and PATCHes as before, with no upsert' {
         $id = $script:ids[3]
@@ -126,7 +141,6 @@ Describe 'Set-QomonContact -WriteMethod Patch' {
 
 Describe 'Set-QomonContact -WriteMethod Auto when an upsert costs 5 tokens' {
     BeforeAll { Set-EmulatorConfig $script:emulator @{ 'cost-upsert' = 5 } }
-    AfterAll { Set-EmulatorConfig $script:emulator @{ 'cost-upsert' = 1 } }
 
     It 'learns the cost and writes most records by PATCH' {
         # Eight records in flight are chosen before the first is measured; over 40 records most go by PATCH.
