@@ -91,6 +91,29 @@ Describe 'Set-QomonContact -WriteMethod Upsert' {
         foreach ($id in $piped) { (Get-ContactHistory $script:emulator -Id $id)[-1].firstname | Should -Be "Bulk$id" }
     }
 
+    It 'ends an upsert Qomon dropped in silence (a value removed since the forms were read) as the PATCH fallback''s 422, with Qomon''s reason' {
+        $id = $script:ids[5]
+        # The module's cached forms still list a value the space no longer has: the client accepts it, Qomon does not.
+        $form = Get-QomonForm | Where-Object Label -EQ 'Main concern'
+        $form.RefValues.Add([Qomon.Client.Model.QomonRefValue]@{ Id = 999002; FormId = $form.Id; Value = 'juggling'; Label = 'Juggling' })
+        try {
+            $before = (Get-EmulatorStats $script:emulator).upsertsDropped
+            $traffic = Measure-EmulatorTraffic $script:emulator {
+                Set-QomonContact -Id $id -Property @{ 'form:Main concern' = 'Juggling' } -WriteMethod Upsert -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationVariable info
+                [pscustomobject]@{ Errors = @($errors); Summary = $info.MessageData }
+            }
+        }
+        finally { $null = $form.RefValues.Remove(($form.RefValues | Where-Object Id -EQ 999002)) }
+        (Get-EmulatorStats $script:emulator).upsertsDropped | Should -Be ($before + 1)
+        Get-Sent $traffic 'POST /contacts/upsert' | Should -Be 1
+        Get-Sent $traffic 'PATCH /contacts/{id}' | Should -Be 1
+        $traffic.Output.Errors.Count | Should -Be 1
+        $traffic.Output.Errors[0].ErrorDetails.Message | Should -BeLike '*422*is not a value of form*'
+        $traffic.Output.Summary.Failed | Should -Be 1
+        $traffic.Output.Summary.UpsertFallbacks | Should -Be 1
+        (Get-ContactHistory $script:emulator -Id $id).Count | Should -Be 1
+    }
+
     It 'ends an upsert Qomon dropped in silence (the contact deleted meanwhile) as an error from the PATCH fallback, counted as a fallback' {
         $id = $script:ids[20]
         $contact = Get-QomonContact -Id $id
