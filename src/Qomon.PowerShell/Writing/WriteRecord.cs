@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
 using Qomon.Client.Input;
+using Qomon.Client.Upsert;
 using Qomon.Client.Writing;
 
 namespace Qomon.PowerShell.Writing
@@ -47,6 +48,15 @@ namespace Qomon.PowerShell.Writing
 
         /// <summary>Merge: the write planned from the read, holding the record's write tokens until it is committed or dropped.</summary>
         internal ContactWritePlan? Plan { get; set; }
+
+        /// <summary>-WriteMethod Upsert or Auto, under a preview: the write planned from the base (which way, what changes).</summary>
+        internal UpsertPlan? UpsertPlan { get; set; }
+
+        /// <summary>-WriteMethod Upsert or Auto: the way the record was written (null on the PATCH-only paths).</summary>
+        internal WriteMethod? Method { get; set; }
+
+        /// <summary>An upsert was sent but not seen applied in time, so the record went by PATCH.</summary>
+        internal bool FellBack { get; set; }
 
         /// <summary>The contact as stored after the write (or as read, for an unchanged record).</summary>
         internal JsonObject? Stored { get; set; }

@@ -47,6 +47,15 @@ namespace Qomon.PowerShell.Writing
         /// <summary>Records not written because of -WhatIf or a "No" at the confirmation.</summary>
         public int Skipped { get; internal set; }
 
+        /// <summary>Set-QomonContact -WriteMethod Upsert or Auto: records updated by a verified upsert.</summary>
+        public int UpdatedByUpsert { get; internal set; }
+
+        /// <summary>Set-QomonContact -WriteMethod Upsert or Auto: records updated by PATCH (a change upsert cannot say, PATCH cheaper, or a fallback).</summary>
+        public int UpdatedByPatch { get; internal set; }
+
+        /// <summary>Records whose upsert was not seen applied in time, then written by PATCH (updated, or failed with Qomon's reason).</summary>
+        public int UpsertFallbacks { get; internal set; }
+
         /// <summary>From the command's start to its summary.</summary>
         public TimeSpan Elapsed { get; internal set; }
 
@@ -75,6 +84,7 @@ namespace Qomon.PowerShell.Writing
 
         internal void Count(WriteRecord record)
         {
+            CountMethod(record);
             switch (record.Outcome)
             {
                 case RecordOutcome.Updated: Updated++; break;
@@ -90,6 +100,14 @@ namespace Qomon.PowerShell.Writing
             }
         }
 
+        private void CountMethod(WriteRecord record)
+        {
+            if (record.FellBack) UpsertFallbacks++;
+            if (record.Outcome != RecordOutcome.Updated || record.Method == null) return;
+            if (record.Method == Qomon.Client.Upsert.WriteMethod.Upsert) UpdatedByUpsert++;
+            else UpdatedByPatch++;
+        }
+
         /// <summary>"updated", "created" or "removed": what a written record is, for this command.</summary>
         internal string WrittenWord => Command switch
         {
@@ -98,7 +116,7 @@ namespace Qomon.PowerShell.Writing
             _ => "updated",
         };
 
-        /// <summary>"Set-QomonContact: 298 updated, 2 unchanged, 0 conflicts, 0 failed (1790 tokens, 3.2 s waiting for budget)."</summary>
+        /// <summary>"Set-QomonContact: 298 updated (290 by upsert, 8 by PATCH), 2 unchanged, 0 conflicts, 0 failed (1790 tokens, 3.2 s waiting for budget)."</summary>
         public override string ToString()
         {
             var text = new StringBuilder(Command).Append(": ");
@@ -129,6 +147,9 @@ namespace Qomon.PowerShell.Writing
         {
             var counts = new StringBuilder();
             Append(counts, Written, WrittenWord);
+            if (UpdatedByUpsert + UpdatedByPatch > 0)
+                counts.Append(" (").Append(UpdatedByUpsert.ToString(CultureInfo.InvariantCulture)).Append(" by upsert, ")
+                    .Append(UpdatedByPatch.ToString(CultureInfo.InvariantCulture)).Append(" by PATCH)");
             if (Command == "Set-QomonContact")
             {
                 Append(counts, Unchanged, "unchanged");
@@ -136,6 +157,7 @@ namespace Qomon.PowerShell.Writing
             }
             Append(counts, Failed, "failed");
             if (OutcomeUnknown > 0) Append(counts, OutcomeUnknown, "with an unknown outcome");
+            if (UpsertFallbacks > 0) Append(counts, UpsertFallbacks, UpsertFallbacks == 1 ? "upsert not applied in time, sent by PATCH" : "upserts not applied in time, sent by PATCH");
             if (Skipped > 0) Append(counts, Skipped, WhatIf ? "not written (-WhatIf)" : "not written (declined)");
             text.Append(counts);
         }
