@@ -25,6 +25,10 @@ namespace Qomon.PowerShell.Writing
             return null;
         }
 
+        /// <summary>What a host throws when asked a question it cannot show: the same "cannot ask" as <see cref="WhyNot"/>.</summary>
+        internal static bool IsCannotAsk(Exception e) =>
+            e is System.Management.Automation.PSInvalidOperationException || e is HostException || e is NotImplementedException || e is System.Management.Automation.PSNotImplementedException;
+
         /// <summary>True when the process's own arguments (before -File or -Command) include -NonInteractive or a prefix of it.</summary>
         internal static bool StartedNonInteractive(string[] arguments)
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
@@ -56,23 +55,27 @@ namespace Qomon.PowerShell.Writing
                 return false;
             }
             var whyNot = PromptAvailability.WhyNot(_cmdlet.Host);
+            if (whyNot != null) StopCannotAsk(record, whyNot, null);
             try
             {
-                if (whyNot != null) throw new PSInvalidOperationException(whyNot);
                 if (DestructivePrompt.Ask(_cmdlet.Host.UI, "Remove the contact", target + ": delete it from Qomon? Qomon has no undo.", ref _yesToAll, ref _noToAll)) return true;
             }
-            catch (Exception e) when (e is PSInvalidOperationException || e is HostException || e is NotImplementedException || e is PSNotImplementedException)
+            catch (Exception e) when (PromptAvailability.IsCannotAsk(e))
             {
-                // Every record would fail the same way: one terminating error that says what to do is kinder than 10,000.
-                var message = "Remove-QomonContact asks before deleting each contact, and this session cannot ask (" + e.Message + "). Nothing was deleted.";
-                _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, e), ErrorIds.RemoveNeedsConfirmation, ErrorCategory.InvalidOperation, record.Target)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force (or -Confirm:$false) to delete without asking (in scripts and runbooks), or -WhatIf to see what would be deleted." }
-                });
-                throw;
+                StopCannotAsk(record, e.Message, e);
             }
             record.Outcome = RecordOutcome.Skipped;
             return false;
+        }
+
+        // Every record would fail the same way: one terminating error that says what to do is kinder than 10,000.
+        private void StopCannotAsk(WriteRecord record, string why, Exception? inner)
+        {
+            var message = "Remove-QomonContact asks before deleting each contact, and this session cannot ask (" + why + "). Nothing was deleted.";
+            _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, inner), ErrorIds.RemoveNeedsConfirmation, ErrorCategory.InvalidOperation, record.Target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force (or -Confirm:$false) to delete without asking (in scripts and runbooks), or -WhatIf to see what would be deleted." }
+            });
         }
 
         internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -78,7 +77,7 @@ namespace Qomon.PowerShell.Writing
                 record.Outcome = RecordOutcome.Skipped;
                 return false;
             }
-            catch (Exception e) when (e is PSInvalidOperationException || e is HostException || e is NotImplementedException || e is PSNotImplementedException)
+            catch (Exception e) when (PromptAvailability.IsCannotAsk(e))
             {
                 record.Fail(WriteErrors.ReplaceNeedsConfirmation(record, clearedText + " because the host cannot ask (" + e.Message + ")"));
                 return false;
