@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client.Budget;
 using Qomon.Client.Diagnostics;
+using Qomon.Client.Http;
 using Qomon.Client.Model;
 using Qomon.Client.Writing;
 
@@ -36,10 +37,13 @@ namespace Qomon.Client.Upsert
         private readonly TimeProvider _time;
         private readonly ContactWriter _patch;
         private readonly SearchPageReads? _pages;
+        private readonly RequestSlots? _slots;
 
+        /// <param name="slots">The run's request slots: each request (or a fallback's GET and PATCH) takes one, and a
+        /// record waiting for its upsert to apply holds none. Null: no limit besides the budget.</param>
         /// <param name="reads">How upserted contacts are read back; with SearchPage, give a policy whose first read allows for the index lag (UpsertWaitPolicy.ForSearch, the default then).</param>
         public UpsertWriter(QomonConnection connection, FormCatalog forms, WriteMethodMeter meter, UpsertWaitPolicy? policy = null, ContactWriter? patchWriter = null,
-            UpsertReads reads = UpsertReads.PerContact)
+            UpsertReads reads = UpsertReads.PerContact, RequestSlots? slots = null)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
             _client = connection.Client;
@@ -49,7 +53,8 @@ namespace Qomon.Client.Upsert
             Meter = meter ?? throw new ArgumentNullException(nameof(meter));
             Policy = policy ?? (reads == UpsertReads.SearchPage ? UpsertWaitPolicy.ForSearch : UpsertWaitPolicy.Default);
             _patch = patchWriter ?? new ContactWriter(connection, _forms);
-            if (reads == UpsertReads.SearchPage) _pages = new SearchPageReads(_client, _costs, _time);
+            _slots = slots;
+            if (reads == UpsertReads.SearchPage) _pages = new SearchPageReads(_client, _costs, _time, ReadOneAsync, slots);
         }
 
         public WriteMethodMeter Meter { get; }
@@ -62,18 +67,24 @@ namespace Qomon.Client.Upsert
         public async Task<UpsertWriteResult> WriteAsync(ContactMergeRequest request, WriteMethod method, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            if (method == WriteMethod.Patch) return await PatchAsync(request, null, 0, cancellationToken).ConfigureAwait(false);
-            // Asked before reading: a record PATCH will write anyway needs no read of its own besides the merge's.
-            var auto = method == WriteMethod.Auto ? Meter.Next() : WriteMethod.Upsert;
-            if (auto == WriteMethod.Patch && request.AsRead == null)
-                return await PatchAsync(request, CheaperByPatch(), 0, cancellationToken).ConfigureAwait(false);
+            if (method == WriteMethod.Patch) return await InSlot(() => PatchAsync(request, null, 0, cancellationToken), cancellationToken).ConfigureAwait(false);
 
+            // Auto chooses as the record's first request goes out, in its slot: by then every upsert answered before has
+            // taught the meter its cost, and at most a slot's worth of records have chosen ahead of what it knows.
+            var way = method;
             double tokens = 0;
             var current = request.AsRead;
             if (current == null)
             {
-                try { current = await _client.GetContactAsync(request.Id, cancellationToken).ConfigureAwait(false); }
-                catch (QomonApiException e) { return new UpsertWriteResult(ContactWriteResult.Failed(e), WriteMethod.Upsert, false, null, Cost(ReadRoute)); }
+                var first = await InSlot(async () =>
+                {
+                    // A record PATCH will write anyway needs no read of its own besides the merge's. Auto asks again at the send.
+                    if (way == WriteMethod.Auto && Meter.Next() == WriteMethod.Patch) return new FirstStep(await PatchAsync(request, CheaperByPatch(), 0, cancellationToken).ConfigureAwait(false));
+                    try { return new FirstStep(await _client.GetContactAsync(request.Id, cancellationToken).ConfigureAwait(false)); }
+                    catch (QomonApiException e) { return new FirstStep(new UpsertWriteResult(ContactWriteResult.Failed(e), WriteMethod.Upsert, false, null, Cost(ReadRoute))); }
+                }, cancellationToken).ConfigureAwait(false);
+                if (first.Done != null) return first.Done;
+                current = first.Contact!;
                 tokens += Cost(ReadRoute);
             }
             var plan = UpsertPlanner.Plan(request.Id, current, request.Changes, _forms);
@@ -81,20 +92,26 @@ namespace Qomon.Client.Upsert
             // Read by this writer: a field changed on the server since the caller read it is a conflict, as for PATCH.
             if (!ReferenceEquals(current, request.AsRead) && WriteConflicts.Find(request, null, current, _forms) is ContactWriteResult conflict)
                 return new UpsertWriteResult(conflict, WriteMethod.Upsert, false, null, tokens);
-
-            if (!plan.CanUpsert) return await PatchAsync(request, plan.PatchReason, tokens, cancellationToken).ConfigureAwait(false);
-            if (auto == WriteMethod.Patch) return await PatchAsync(request, CheaperByPatch(), tokens, cancellationToken).ConfigureAwait(false);
+            if (!plan.CanUpsert) return await InSlot(() => PatchAsync(request, plan.PatchReason, tokens, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             var sentAt = _time.GetUtcNow();
             try
             {
-                await _client.UpsertContactAsync(plan.Envelope(), cancellationToken).ConfigureAwait(false);
+                var byPatch = await InSlot(async () =>
+                {
+                    if (way == WriteMethod.Auto) way = Meter.Next();
+                    if (way == WriteMethod.Patch) return await PatchAsync(request, CheaperByPatch(), tokens, cancellationToken).ConfigureAwait(false);
+                    sentAt = _time.GetUtcNow();
+                    await _client.UpsertContactAsync(plan.Envelope(), cancellationToken).ConfigureAwait(false);
+                    return null;
+                }, cancellationToken).ConfigureAwait(false);
+                if (byPatch != null) return byPatch;
                 tokens += Cost(UpsertRoute);
             }
             catch (QomonApiException e) when (!e.OutcomeUnknown)
             {
                 // Refused (400, or out of retries): not applied, so PATCH says it, with Qomon's reason if the value is wrong.
-                return await FallBackAsync(request, "the upsert was refused: " + e.Message, tokens, cancellationToken).ConfigureAwait(false);
+                return await FallBackAsync(request, "the upsert was refused: " + e.Message, tokens, null, cancellationToken).ConfigureAwait(false);
             }
             catch (QomonApiException)
             {
@@ -102,6 +119,9 @@ namespace Qomon.Client.Upsert
                 tokens += Cost(UpsertRoute);
                 Log(request.Id, "the upsert's answer was lost; reading the contact to see whether it applied.");
             }
+            // Counted now, not once verified: the seconds until then would let every record in flight choose blind.
+            Meter.UpsertSent(tokens);
+            var charged = tokens;
 
             DateTimeOffset? lastReadAt = null;
             while (true)
@@ -116,22 +136,36 @@ namespace Qomon.Client.Upsert
                 var verdict = Policy.Judge(plan.Expectation!, read, sentAt, lastReadAt.Value);
                 if (verdict == UpsertVerdict.Applied)
                 {
-                    Meter.UpsertDone(tokens);
+                    Meter.UpsertCostMore(tokens - charged);
                     return new UpsertWriteResult(ContactWriteResult.Updated(read!), WriteMethod.Upsert, false, null, tokens);
                 }
                 if (verdict == UpsertVerdict.FallBackToPatch)
                 {
                     var missing = read == null ? "the contact could not be read" : plan.Expectation!.FirstUnmet(read);
                     return await FallBackAsync(request, "not applied within " + Policy.GiveUpAfter.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) +
-                        " s (" + missing + " not as sent)", tokens, cancellationToken).ConfigureAwait(false);
+                        " s (" + missing + " not as sent)", tokens, charged, cancellationToken).ConfigureAwait(false);
                 }
             }
+        }
+
+        /// <summary>A record's first request: the contact read, or the record already written by PATCH (or failed).</summary>
+        private readonly struct FirstStep
+        {
+            public FirstStep(JsonObject contact) { Contact = contact; Done = null; }
+            public FirstStep(UpsertWriteResult done) { Contact = null; Done = done; }
+            public JsonObject? Contact { get; }
+            public UpsertWriteResult? Done { get; }
         }
 
         private async Task<ReadBack> ReadBackAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken)
         {
             if (_pages != null) return await _pages.ReadAsync(id, sentAt, cancellationToken).ConfigureAwait(false);
-            try { return new ReadBack(await _client.GetContactAsync(id, cancellationToken).ConfigureAwait(false), Cost(ReadRoute)); }
+            return await ReadOneAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<ReadBack> ReadOneAsync(long id, CancellationToken cancellationToken)
+        {
+            try { return new ReadBack(await InSlot(() => _client.GetContactAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false), Cost(ReadRoute)); }
             catch (QomonApiException e)
             {
                 Log(id, "reading it back failed (" + e.Message + "); trying again.");
@@ -139,18 +173,21 @@ namespace Qomon.Client.Upsert
             }
         }
 
-        private async Task<UpsertWriteResult> FallBackAsync(ContactMergeRequest request, string why, double tokens, CancellationToken cancellationToken)
+        /// <param name="charged">Tokens of this record the meter has counted at its send; null when the upsert was never sent.</param>
+        private async Task<UpsertWriteResult> FallBackAsync(ContactMergeRequest request, string why, double tokens, double? charged, CancellationToken cancellationToken)
         {
             Log(request.Id, "writing it by PATCH: " + why + ".");
             // The fallback reads afresh and may find the upsert landed after all: then it is Unchanged, which here means applied.
-            var result = await _patch.MergeAsync(request, cancellationToken).ConfigureAwait(false);
+            var result = await InSlot(() => _patch.MergeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             tokens += Cost(ReadRoute) + (result.Outcome == ContactWriteOutcome.Unchanged ? 0 : Cost(PatchRoute));
-            Meter.UpsertDone(tokens);
+            if (charged is double counted) Meter.UpsertCostMore(tokens - counted);
+            else Meter.UpsertSent(tokens);
             if (result.Outcome == ContactWriteOutcome.Unchanged)
                 return new UpsertWriteResult(ContactWriteResult.Updated(result.Stored!), WriteMethod.Upsert, false, null, tokens);
             return new UpsertWriteResult(result, WriteMethod.Patch, true, why, tokens);
         }
 
+        /// <summary>The record by PATCH (merged by ContactWriter: its GET and PATCH); the caller holds the slot.</summary>
         /// <param name="spent">Tokens this record took before (a read the planner needed); not charged to the PATCH path's meter.</param>
         private async Task<UpsertWriteResult> PatchAsync(ContactMergeRequest request, string? why, double spent, CancellationToken cancellationToken)
         {
@@ -160,6 +197,9 @@ namespace Qomon.Client.Upsert
             if (result.Outcome == ContactWriteOutcome.Updated) Meter.PatchDone(tokens);
             return new UpsertWriteResult(result, WriteMethod.Patch, false, why, spent + tokens);
         }
+
+        private Task<T> InSlot<T>(Func<Task<T>> request, CancellationToken cancellationToken) =>
+            _slots == null ? request() : _slots.RunAsync(request, cancellationToken);
 
         private string CheaperByPatch() => "PATCH costs fewer tokens per record (" + Meter + ")";
 

@@ -5,7 +5,7 @@ namespace Qomon.Client.Upsert
     /// <summary>
     /// The Auto method's meter. Every token the upsert path spends on a record (the upsert, its share of the
     /// verification reads, a PATCH fallback's GET and PATCH), as learnt from x-ratelimit-cost, is charged to that
-    /// record when it is done; the next record goes by upsert while that average stays below what the PATCH path
+    /// record from its send on (the upsert and its read at once, verification and fallback later); the next record goes by upsert while that average stays 10% below what the PATCH path
     /// spends per record (6 by the docs: GET 1 + PATCH 5, or as measured). Qomon does not document upsert's cost, so
     /// this is how the module does well under either answer. Thread-safe; it holds no clock.
     /// </summary>
@@ -14,9 +14,14 @@ namespace Qomon.Client.Upsert
         /// <summary>The documented PATCH path: GET (1 token) and PATCH (5 tokens).</summary>
         public const double DocumentedPatchTokens = 6;
 
-        // The prior counts as one record: one early fallback (upsert + reads + GET + PATCH, about 8 tokens) does not
-        // switch a cheap upsert off by itself, and a dear upsert (5 tokens) is found out within a few records.
-        private const double PriorWeight = 1;
+        // The prior counts as a quarter of a record: a dear upsert (5 tokens) is found out by the first two answers. A
+        // fallback's tokens come 20 s after its send, by when many records are counted, so one cannot switch upsert off.
+        private const double PriorWeight = 0.25;
+
+        // Upsert must be clearly cheaper, not just cheaper: at about the same cost PATCH is the better way (applied when
+        // answered, nothing to verify, no silent drop to wait out), and with a 5-token upsert and a GET for the base the
+        // two paths cost 6 each.
+        private const double UpsertShareOfPatch = 0.9;
 
         private readonly object _gate = new object();
         private readonly double _upsertPrior;
@@ -37,8 +42,11 @@ namespace Qomon.Client.Upsert
             _probeEvery = probeEvery;
         }
 
-        /// <summary>One record done by the upsert path (applied, or written by its PATCH fallback), with every token it took.</summary>
-        public void UpsertDone(double tokens)
+        /// <summary>
+        /// One record sent by the upsert path, with the tokens it took so far (its read, the upsert): counted at once, as
+        /// its verification takes seconds and the records sent meanwhile should choose knowing what an upsert costs.
+        /// </summary>
+        public void UpsertSent(double tokens)
         {
             if (tokens < 0) throw new ArgumentOutOfRangeException(nameof(tokens));
             lock (_gate)
@@ -46,6 +54,13 @@ namespace Qomon.Client.Upsert
                 _upsertTokens += tokens;
                 _upsertRecords++;
             }
+        }
+
+        /// <summary>More tokens for a record already sent: its verification reads, a PATCH fallback.</summary>
+        public void UpsertCostMore(double tokens)
+        {
+            if (tokens < 0) throw new ArgumentOutOfRangeException(nameof(tokens));
+            lock (_gate) _upsertTokens += tokens;
         }
 
         /// <summary>One record done by the PATCH path, with the tokens its GET and PATCH took.</summary>
@@ -81,7 +96,7 @@ namespace Qomon.Client.Upsert
             var patch = PatchTokensPerRecord;
             lock (_gate)
             {
-                if (upsert < patch)
+                if (upsert < patch * UpsertShareOfPatch)
                 {
                     _patchChoicesInARow = 0;
                     return WriteMethod.Upsert;

@@ -84,7 +84,7 @@ namespace Qomon.PowerShell.Commands
             var writer = new ContactWriter(QomonConnection, Forms);
             WriteOperation operation = Replace ? new ReplaceOperation(this, Client, writer, Forms, ReplaceConsent())
                 : WriteMethod == WriteMethod.Patch ? new MergeOperation(this, writer, Force, _reader.SkippedEmpty, Forms)
-                : new UpsertOperation(this, QomonConnection, writer, WriteMethod, ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, WhatIfGiven()), Force, _reader.SkippedEmpty, Forms);
+                : new UpsertOperation(this, QomonConnection, writer, WriteMethod, ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, WhatIfGiven()), Force, _reader.SkippedEmpty, Forms, ThrottleLimit);
             if (Replace && WriteMethod != WriteMethod.Patch) WriteVerbose("-WriteMethod " + WriteMethod + " does not apply: " + UpsertPlanner.ReplaceReason + ", which only PATCH can do.");
             StartRun(operation, PassThru);
         }

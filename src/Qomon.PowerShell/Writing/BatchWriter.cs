@@ -37,6 +37,10 @@ namespace Qomon.PowerShell.Writing
         private readonly Func<WriteRecord, object?>? _passThru;
         private readonly BatchOptions _options;
         private readonly List<WriteRecord> _batch = new List<WriteRecord>();
+        // With the operation's RecordsInFlight: the write queue left open between batches, and the records of earlier
+        // batches not reported yet, oldest first.
+        private OrderedWorkQueue<WriteRecord, WriteRecord>? _openWrites;
+        private List<WriteRecord> _held = new List<WriteRecord>();
         private int _batchNumber;
         private string _phase = "";
         private bool _stopReported;
@@ -62,7 +66,7 @@ namespace Qomon.PowerShell.Writing
             if (_batch.Count >= _options.BatchSize) Flush();
         }
 
-        /// <summary>Processes what is queued (the end of the input, or a full batch).</summary>
+        /// <summary>Processes what is queued (a full batch); records the operation keeps in flight may stay so.</summary>
         internal void Flush()
         {
             if (_batch.Count == 0) return;
@@ -82,40 +86,114 @@ namespace Qomon.PowerShell.Writing
             }
         }
 
+        /// <summary>The end of the input: processes what is queued, then waits for and reports every record still in flight.</summary>
+        internal void Finish()
+        {
+            Flush();
+            DrainCarried();
+        }
+
         // Reads, confirmations and writes overlap: a record is confirmed (in input order, on the pipeline thread) as
         // soon as it and the records before it have been read, and its write starts at once while later reads go
         // on. Waiting for the whole batch's reads before the first write would leave the connection half idle
         // when latency, not the budget, sets the pace.
+        // An operation with RecordsInFlight (upsert: each record waits seconds for Qomon to apply it) leaves its writes
+        // running when the batch's input is done: they are reported, in input order, as later batches go on.
         private void ProcessConcurrently(List<WriteRecord> batch)
         {
+            var carry = _operation.RecordsInFlight;
+            // Two writes of one contact at once would each start from the same contact and the later would undo the earlier.
+            if (_openWrites != null && SharesContactWithHeld(batch)) DrainCarried();
             var toRead = new HashSet<WriteRecord>(batch.Where(r => r.IsPending && _operation.NeedsRead(r)));
-            var toWrite = new List<WriteRecord>();
+            // The records to report, in input order: those still in flight from earlier batches, then this batch.
+            var order = new List<WriteRecord>(_held);
+            order.AddRange(batch);
+            var toWrite = _held.Where(r => r.WriteStarted).ToList();
             var emitted = 0;
+            var keepOpen = false;
             _phase = Describe("reading and writing", batch.Count);
-            using (var reads = NewQueue(batch.Count, (record, ct) => toRead.Contains(record) ? _operation.ReadAsync(record, ct) : Task.CompletedTask))
-            using (var writes = NewQueue(batch.Count, WriteOne))
+            var writes = _openWrites ?? (carry is int inFlight ? NewQueue(inFlight, inFlight, WriteOne) : NewQueue(batch.Count, WriteOne));
+            try
             {
-                try
+                using (var reads = NewQueue(batch.Count, (record, ct) => toRead.Contains(record) ? _operation.ReadAsync(record, ct) : Task.CompletedTask))
                 {
-                    foreach (var record in batch)
+                    try
                     {
-                        foreach (var done in reads.Submit(record)) emitted = ConfirmAndStartWrite(batch, emitted, Settle(done), writes, toWrite);
+                        foreach (var record in batch)
+                        {
+                            foreach (var done in reads.Submit(record)) emitted = ConfirmAndStartWrite(order, emitted, Settle(done), writes, toWrite);
+                        }
+                        foreach (var done in reads.Complete())
+                        {
+                            emitted = ConfirmAndStartWrite(order, emitted, Settle(done), writes, toWrite);
+                            foreach (var written in writes.TakeReady()) Settle(written);
+                            emitted = EmitSettled(order, emitted);
+                        }
+                        if (carry == null)
+                        {
+                            foreach (var done in writes.Complete()) { Settle(done); emitted = EmitSettled(order, emitted); }
+                            EmitSettled(order, emitted);
+                        }
+                        else
+                        {
+                            foreach (var written in writes.TakeReady()) Settle(written);
+                            emitted = EmitSettled(order, emitted);
+                            _held = order.GetRange(emitted, order.Count - emitted);
+                            _openWrites = writes;
+                            keepOpen = true;
+                        }
                     }
-                    foreach (var done in reads.Complete())
+                    catch (PipelineStoppedException)
                     {
-                        emitted = ConfirmAndStartWrite(batch, emitted, Settle(done), writes, toWrite);
-                        foreach (var written in writes.TakeReady()) Settle(written);
-                        emitted = EmitSettled(batch, emitted);
+                        ReportStop(order, emitted, toWrite);
+                        throw;
                     }
-                    foreach (var done in writes.Complete()) { Settle(done); emitted = EmitSettled(batch, emitted); }
-                    EmitSettled(batch, emitted);
-                }
-                catch (PipelineStoppedException)
-                {
-                    ReportStop(batch, emitted, toWrite);
-                    throw;
                 }
             }
+            finally
+            {
+                if (!keepOpen) CloseCarried(writes);
+            }
+        }
+
+        // Waits for the writes still in flight from earlier batches and reports them, in input order.
+        private void DrainCarried()
+        {
+            if (_openWrites == null) return;
+            var writes = _openWrites;
+            var order = _held;
+            var emitted = 0;
+            _phase = Describe("waiting for the writes under way", order.Count);
+            try
+            {
+                foreach (var done in writes.Complete()) { Settle(done); emitted = EmitSettled(order, emitted); }
+                EmitSettled(order, emitted);
+            }
+            catch (PipelineStoppedException)
+            {
+                ReportStop(order, emitted, order.Where(r => r.WriteStarted).ToList());
+                throw;
+            }
+            finally { CloseCarried(writes); }
+        }
+
+        private void CloseCarried(OrderedWorkQueue<WriteRecord, WriteRecord> writes)
+        {
+            writes.Dispose();
+            _openWrites = null;
+            _held = new List<WriteRecord>();
+        }
+
+        private bool SharesContactWithHeld(List<WriteRecord> batch)
+        {
+            var held = new HashSet<long>(_held.Where(r => r.Id.HasValue).Select(r => r.Id!.Value));
+            return batch.Any(r => r.Id.HasValue && held.Contains(r.Id.Value));
+        }
+
+        /// <summary>Cancels writes still in flight when the command ends without Finish (stopped, or torn down).</summary>
+        internal void Dispose()
+        {
+            if (_openWrites != null) CloseCarried(_openWrites);
         }
 
         // Pipeline thread, in input order: a record that is still in play is confirmed and, when confirmed, written;
@@ -196,7 +274,10 @@ namespace Qomon.PowerShell.Writing
         }
 
         private OrderedWorkQueue<WriteRecord, WriteRecord> NewQueue(int window, Func<WriteRecord, CancellationToken, Task> work) =>
-            new OrderedWorkQueue<WriteRecord, WriteRecord>(_pipeline, _options.ThrottleLimit,
+            NewQueue(_options.ThrottleLimit, window, work);
+
+        private OrderedWorkQueue<WriteRecord, WriteRecord> NewQueue(int concurrency, int window, Func<WriteRecord, CancellationToken, Task> work) =>
+            new OrderedWorkQueue<WriteRecord, WriteRecord>(_pipeline, concurrency,
                 async (record, ct) => { await work(record, ct).ConfigureAwait(false); return record; }, window);
 
         // A failure the operation did not turn into a record error (a bug, not an API answer) still fails only its record.
@@ -267,8 +348,11 @@ namespace Qomon.PowerShell.Writing
             catch (Exception e) when (e is PipelineStoppedException || e is System.Management.Automation.Host.HostException || e is NotImplementedException) { }
         }
 
-        /// <summary>The command was stopped between batches (while the commands before it were working): every record written was reported.</summary>
-        internal void ReportStopBetweenBatches() => ReportStop(new List<WriteRecord>(), 0, new List<WriteRecord>());
+        /// <summary>
+        /// The command was stopped between batches (while the commands before it were working): every record written was
+        /// reported, except those still in flight from earlier batches, named as such.
+        /// </summary>
+        internal void ReportStopBetweenBatches() => ReportStop(_held, 0, _held.Where(r => r.WriteStarted).ToList());
 
         /// <summary>"Set-QomonContact was stopped. It had updated 40 contacts (38 reported above); the rest of its input was not written. Written before the stop: ..."</summary>
         internal static string StopMessage(WriteRunSummary summary, List<WriteRecord> writtenUnreported, List<WriteRecord> inFlight)

@@ -75,7 +75,7 @@ namespace Qomon.PowerShell.Writing
         protected override void End()
         {
             if (_writer == null) return;
-            _writer.Flush();
+            _writer.Finish();
             _ended = true;
             _progress!.Complete();
             var summary = _summary!;
@@ -91,6 +91,7 @@ namespace Qomon.PowerShell.Writing
         protected override void Dispose(bool disposing)
         {
             if (disposing && _writer != null && !_ended && StopRequested) _writer.ReportStopBetweenBatches();
+            if (disposing) _writer?.Dispose();
         }
 
         // As Write-Host does it: shown where -WhatIf's own lines are, and still capturable with 6>&1.

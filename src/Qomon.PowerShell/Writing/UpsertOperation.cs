@@ -22,15 +22,14 @@ namespace Qomon.PowerShell.Writing
         private readonly Cmdlet _cmdlet;
         private readonly QomonClient _client;
         private readonly WriteMethod _method;
-        private readonly UpsertWriter _byContact;
-        private readonly UpsertWriter _bySearchPage;
+        private readonly UpsertWriter _writer;
         private readonly ConfirmSettings _confirm;
         private readonly bool _force;
         private readonly SkippedEmptyNotice _blanks;
         private readonly FormCatalog _forms;
 
         internal UpsertOperation(Cmdlet cmdlet, QomonConnection connection, ContactWriter patchWriter, WriteMethod method,
-            ConfirmSettings confirm, bool force, SkippedEmptyNotice blanks, FormCatalog forms)
+            ConfirmSettings confirm, bool force, SkippedEmptyNotice blanks, FormCatalog forms, int throttleLimit)
         {
             _cmdlet = cmdlet;
             _client = connection.Client;
@@ -39,12 +38,19 @@ namespace Qomon.PowerShell.Writing
             _force = force;
             _blanks = blanks;
             _forms = forms;
-            // One meter for the run, so Auto learns from every record whichever way its upserts are verified.
-            var meter = new WriteMethodMeter();
-            _byContact = new UpsertWriter(connection, forms, meter, patchWriter: patchWriter);
-            // A contact read by Get-QomonContact was found by a search: one search page verifies many such records at once.
-            _bySearchPage = new UpsertWriter(connection, forms, meter, patchWriter: patchWriter, reads: UpsertReads.SearchPage);
+            // One search page verifies the upserts of many records at once (1 token for up to 1,000), whether the
+            // input was read by Get-QomonContact or given as ids; -ThrottleLimit counts requests, not records, so the
+            // records waiting for Qomon to apply their upsert do not stop the next ones from being sent.
+            _writer = new UpsertWriter(connection, forms, new WriteMethodMeter(), patchWriter: patchWriter, reads: UpsertReads.SearchPage,
+                slots: new Qomon.Client.Http.RequestSlots(throttleLimit));
         }
+
+        /// <summary>
+        /// Records in flight across batches: an upsert is applied seconds after it is sent (20 s for one Qomon drops),
+        /// and finishing each batch before the next would idle the budget for that long every batch. Enough for the
+        /// longest wait at a fast budget.
+        /// </summary>
+        internal override int? RecordsInFlight => 2000;
 
         private bool PreviewShown => _confirm.WhatIf || ((_confirm.ConfirmOn || _confirm.PreferenceAsks) && _confirm.CanPrompt);
 
@@ -88,8 +94,7 @@ namespace Qomon.PowerShell.Writing
                 SeenUpdatedAt = record.SeenUpdatedAt,
                 Force = _force,
             };
-            var writer = record.AsRead != null ? _bySearchPage : _byContact;
-            var written = await writer.WriteAsync(request, _method, cancellationToken).ConfigureAwait(false);
+            var written = await _writer.WriteAsync(request, _method, cancellationToken).ConfigureAwait(false);
             record.Method = written.Method;
             record.FellBack = written.FellBack;
             WriteOutcomes.Apply(record, written.Result);

@@ -20,6 +20,13 @@ namespace Qomon.PowerShell.Writing
         /// <summary>Pipeline thread: ShouldProcess and any further confirmation. False leaves the record settled (Skipped or Failed).</summary>
         internal abstract bool Confirm(WriteRecord record);
 
+        /// <summary>
+        /// Null: each batch is written and reported before the next starts, at most ThrottleLimit writes at once. A
+        /// number: the operation limits its own requests to ThrottleLimit, and up to this many records may be in
+        /// flight, across batches (see BatchWriter).
+        /// </summary>
+        internal virtual int? RecordsInFlight => null;
+
         /// <summary>Sends the write; sets Outcome (and Stored), or records the failure.</summary>
         internal abstract Task WriteAsync(WriteRecord record, CancellationToken cancellationToken);
     }

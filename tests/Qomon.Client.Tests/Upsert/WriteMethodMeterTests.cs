@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Qomon.Client.Tests.Upsert
 {
-    /// <summary>Auto's meter: upsert while its tokens per verified record stay below PATCH's, PATCH otherwise, with rare probes.</summary>
+    /// <summary>Auto's meter: upsert while its tokens per record stay 10% below PATCH's, PATCH otherwise, with rare probes.</summary>
     public class WriteMethodMeterTests
     {
         [Fact]
@@ -13,25 +13,39 @@ namespace Qomon.Client.Tests.Upsert
         {
             var meter = new WriteMethodMeter(expectedUpsertTokens: 2);
             Assert.Equal(WriteMethod.Upsert, meter.Next());
-            for (var i = 0; i < 99; i++) meter.UpsertDone(1 + 0.01); // upsert 1, one search page shared by 100
-            meter.UpsertDone(1 + 1 + 1 + 5); // one dropped record: upsert, a read, GET + PATCH
+            for (var i = 0; i < 99; i++) meter.UpsertSent(1 + 0.01); // upsert 1, one search page shared by 100
+            meter.UpsertSent(1 + 1 + 1 + 5); // one dropped record: upsert, a read, GET + PATCH
             Assert.InRange(meter.UpsertTokensPerRecord, 1.0, 1.2);
             Assert.Equal(WriteMethod.Upsert, meter.Next());
         }
 
         [Fact]
-        public void One_early_fallback_does_not_switch_a_cheap_upsert_off()
+        public void A_fallback_is_charged_when_it_happens_and_does_not_switch_a_cheap_upsert_off()
         {
             var meter = new WriteMethodMeter(expectedUpsertTokens: 2);
-            meter.UpsertDone(1 + 1 + 1 + 5);
+            meter.UpsertSent(1 + 1); // the first record: its read and the upsert, counted at the send
+            for (var i = 0; i < 20; i++) meter.UpsertSent(1 + 1);
+            meter.UpsertCostMore(0.01 + 1 + 5); // 20 s later the first one was dropped: its reads, then GET + PATCH
+            Assert.InRange(meter.UpsertTokensPerRecord, 2.2, 2.4);
             Assert.Equal(WriteMethod.Upsert, meter.Next());
+        }
+
+        [Fact]
+        public void Known_within_a_few_records_and_patch_wins_a_tie()
+        {
+            // A 5-token upsert and the GET for its base cost what GET + PATCH cost: PATCH, with nothing to verify, wins.
+            var meter = new WriteMethodMeter(expectedUpsertTokens: 2);
+            Assert.Equal(WriteMethod.Upsert, meter.Next());
+            meter.UpsertSent(1 + 5);
+            meter.UpsertSent(1 + 5);
+            Assert.Equal(WriteMethod.Patch, meter.Next());
         }
 
         [Fact]
         public void When_upsert_costs_five_patch_wins_and_upsert_is_only_probed_rarely()
         {
             var meter = new WriteMethodMeter(expectedUpsertTokens: 2, probeEvery: 50);
-            for (var i = 0; i < 20; i++) meter.UpsertDone(5 + 1 + 1); // upsert 5 and two GETs before it showed
+            for (var i = 0; i < 20; i++) meter.UpsertSent(5 + 1 + 1); // upsert 5 and two GETs before it showed
             for (var i = 0; i < 20; i++) meter.PatchDone(6);
             var choices = Enumerable.Range(0, 500).Select(_ => meter.Next()).ToList();
             Assert.Equal(10, choices.Count(c => c == WriteMethod.Upsert));
@@ -42,14 +56,14 @@ namespace Qomon.Client.Tests.Upsert
         [Fact]
         public void The_patch_side_is_measured_too()
         {
-            var meter = new WriteMethodMeter(expectedUpsertTokens: 5.5);
+            var meter = new WriteMethodMeter(expectedUpsertTokens: 5);
             Assert.Equal(WriteMethodMeter.DocumentedPatchTokens, meter.PatchTokensPerRecord);
             Assert.Equal(WriteMethod.Upsert, meter.Next());
             meter.PatchDone(5); // input carried the contact: no GET
             meter.PatchDone(5);
             Assert.Equal(5, meter.PatchTokensPerRecord);
             Assert.Equal(WriteMethod.Patch, meter.Next());
-            Assert.Equal("upsert 5.5 tokens/record over 0 records, PATCH 5.0", meter.ToString());
+            Assert.Equal("upsert 5.0 tokens/record over 0 records, PATCH 5.0", meter.ToString());
         }
 
         [Fact]
@@ -57,7 +71,7 @@ namespace Qomon.Client.Tests.Upsert
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => new WriteMethodMeter(-1));
             Assert.Throws<ArgumentOutOfRangeException>(() => new WriteMethodMeter(2, probeEvery: 1));
-            Assert.Throws<ArgumentOutOfRangeException>(() => new WriteMethodMeter().UpsertDone(-1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new WriteMethodMeter().UpsertSent(-1));
         }
     }
 }
