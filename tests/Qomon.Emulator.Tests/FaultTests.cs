@@ -55,20 +55,10 @@ namespace Qomon.Emulator.Tests
         {
             await using var host = await EmulatorHost.StartAsync(s => s with { SlowRate = 1, SlowMs = 60_000 });
             var id = host.FirstId;
-            using var impatient = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = TimeSpan.FromMilliseconds(500) };
-            using var request = new HttpRequestMessage(HttpMethod.Patch, $"/contacts/{id}")
-            {
-                Content = new StringContent(Contact(new JsonObject { ["firstname"] = "Landed" }).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHost.Key);
-            await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+            await TimeOutAsync(host, HttpMethod.Patch, $"/contacts/{id}", Contact(new JsonObject { ["firstname"] = "Landed" }));
 
             var contacts = host.State.Spaces[EmulatorHost.Key].Contacts;
-            for (var i = 0; i < 200 && contacts.Get(id)!.Firstname != "Landed"; i++)
-            {
-                host.Time.Advance(TimeSpan.FromSeconds(60));
-                await Task.Delay(50);
-            }
+            await AdvanceUntilAsync(host, () => contacts.Get(id)!.Firstname == "Landed");
             Assert.Equal("Landed", contacts.Get(id)!.Firstname);
             Assert.Equal(2, contacts.History(id)!.Count);
         }
@@ -147,6 +137,71 @@ namespace Qomon.Emulator.Tests
             await using var host = await EmulatorHost.StartAsync(s => s with { FaultRate = 1 });
             Assert.Equal(HttpStatusCode.OK, (await host.GetAsync("/_emulator/stats", null)).Status);
             Assert.Equal(HttpStatusCode.Unauthorized, (await host.GetAsync($"/contacts/{host.FirstId}", null)).Status);
+        }
+
+        [Fact]
+        public async Task Fault_routes_limit_the_fault_dice_to_the_routes_named()
+        {
+            await using var host = await EmulatorHost.StartAsync(s => s with { UpsertDelayMs = 0 });
+            var set = await host.PostAsync("/_emulator/config", new { faultRate = 1, faultRoutes = "POST /contacts/upsert" }, null);
+            Assert.Equal(HttpStatusCode.OK, set.Status);
+
+            Assert.Equal(HttpStatusCode.OK, (await host.GetAsync($"/contacts/{host.FirstId}")).Status);
+            Assert.Equal(HttpStatusCode.OK, (await host.PatchAsync($"/contacts/{host.FirstId}", Contact(new JsonObject { ["firstname"] = "Patched" }))).Status);
+            Assert.Contains((int)(await host.PostAsync("/contacts/upsert", Upsert(new JsonObject { ["id"] = host.FirstId, ["firstname"] = "Never" }))).Status, new[] { 500, 502, 503 });
+
+            Assert.Equal("Patched", host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname);
+            var stats = (await host.GetAsync("/_emulator/stats", null)).Body!;
+            Assert.Equal(1, (long)stats["faultsInjected"]!);
+            Assert.Equal("POST /contacts/upsert", (string?)(await host.GetAsync("/_emulator/config", null)).Body!["faultRoutes"]);
+        }
+
+        [Fact]
+        public async Task Fault_routes_with_slow_rate_lose_the_answer_of_an_upsert_that_still_applies()
+        {
+            await using var host = await EmulatorHost.StartAsync(s => s with { UpsertDelayMs = 0, SlowRate = 1, SlowMs = 60_000, FaultRoutes = ["POST /contacts/upsert"] });
+            var id = host.FirstId;
+            Assert.Equal(HttpStatusCode.OK, (await host.GetAsync($"/contacts/{id}")).Status);
+            await TimeOutAsync(host, HttpMethod.Post, "/contacts/upsert", Upsert(new JsonObject { ["id"] = id, ["firstname"] = "Landed" }));
+
+            var contacts = host.State.Spaces[EmulatorHost.Key].Contacts;
+            await AdvanceUntilAsync(host, () => contacts.Get(id)!.Firstname == "Landed");
+            Assert.Equal("Landed", contacts.Get(id)!.Firstname);
+            Assert.Equal(1, (long)(await host.GetAsync("/_emulator/stats", null)).Body!["faultsInjected"]!);
+        }
+
+        [Theory]
+        [InlineData("upsert")]
+        [InlineData("post /contacts/upsert")]
+        [InlineData(",")]
+        public async Task Fault_routes_refuse_a_name_that_is_not_a_route(string routes)
+        {
+            await using var host = await EmulatorHost.StartAsync();
+            var reply = await host.PostAsync("/_emulator/config", new { faultRoutes = routes }, null);
+            Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
+            Assert.Equal("all", (string?)(await host.GetAsync("/_emulator/config", null)).Body!["faultRoutes"]);
+        }
+
+        /// <summary>Sends a request from a client that gives up after 500 ms (the slow fault holds it longer).</summary>
+        private static async Task TimeOutAsync(EmulatorHost host, HttpMethod method, string path, JsonObject body)
+        {
+            using var impatient = new HttpClient { BaseAddress = host.Client.BaseAddress, Timeout = TimeSpan.FromMilliseconds(500) };
+            using var request = new HttpRequestMessage(method, path)
+            {
+                Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EmulatorHost.Key);
+            await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+        }
+
+        /// <summary>Moves the fake clock a minute at a time until done says so (a held request lands asynchronously).</summary>
+        private static async Task AdvanceUntilAsync(EmulatorHost host, Func<bool> done)
+        {
+            for (var i = 0; i < 200 && !done(); i++)
+            {
+                host.Time.Advance(TimeSpan.FromSeconds(60));
+                await Task.Delay(50);
+            }
         }
 
         /// <summary>Moves the fake clock in steps until the request completes (the server registers its delay asynchronously).</summary>

@@ -16,7 +16,8 @@ namespace Qomon.Client.Upsert
     /// <list type="bullet">
     /// <item>The base is the contact the caller read (a Get-QomonContact row carries the whole contact) or one GET.
     /// It serves the no-op skip, the conflict check and the planner; upsert sends only the changed fields, so its age
-    /// cannot revert anyone's other edits.</item>
+    /// cannot revert anyone's other edits. A caller's read is checked against one shared search page of recent
+    /// changes (ChangedSinceRead) before it is upserted, and read again if it changed, for the conflict check.</item>
     /// <item>UpsertPlanner decides whether upsert can express the change; Auto asks WriteMethodMeter whether it is cheaper.</item>
     /// <item>After the 202 the contact is read (UpsertWaitPolicy) until it shows what was sent: only then is the
     /// record Updated. Not applied within the wait (a silent drop, a lost 202), it is merged and PATCHed by
@@ -38,6 +39,7 @@ namespace Qomon.Client.Upsert
         private readonly ContactWriter _patch;
         private readonly SearchPageReads? _pages;
         private readonly RequestSlots? _slots;
+        private readonly ChangedSinceRead _sinceRead;
 
         /// <param name="slots">The run's request slots: each request (or a fallback's GET and PATCH) takes one, and a
         /// record waiting for its upsert to apply holds none. Null: no limit besides the budget.</param>
@@ -55,6 +57,7 @@ namespace Qomon.Client.Upsert
             _patch = patchWriter ?? new ContactWriter(connection, _forms);
             _slots = slots;
             if (reads == UpsertReads.SearchPage) _pages = new SearchPageReads(_client, _costs, _time, ReadOneAsync, slots);
+            _sinceRead = new ChangedSinceRead(_client, _costs, _time, slots);
         }
 
         public WriteMethodMeter Meter { get; }
@@ -88,6 +91,16 @@ namespace Qomon.Client.Upsert
                 tokens += Cost(ReadRoute);
             }
             var plan = UpsertPlanner.Plan(request.Id, current, request.Changes, _forms);
+            // The caller's read may be stale: a contact changed since is read again, so the conflict check below sees the change.
+            if (ReferenceEquals(current, request.AsRead) && plan.CanUpsert && !request.Force)
+                if (way == WriteMethod.Auto) way = Meter.Next();
+            if (ReferenceEquals(current, request.AsRead) && plan.CanUpsert && way == WriteMethod.Upsert && !request.Force)
+            {
+                var checkedBase = await _sinceRead.BaseAsync(request, cancellationToken).ConfigureAwait(false);
+                tokens += checkedBase.Tokens;
+                if (checkedBase.Failure != null) return new UpsertWriteResult(ContactWriteResult.Failed(checkedBase.Failure), WriteMethod.Upsert, false, null, tokens);
+                if (!ReferenceEquals(checkedBase.Contact, current)) plan = UpsertPlanner.Plan(request.Id, current = checkedBase.Contact!, request.Changes, _forms);
+            }
             if (!plan.HasChanges) return new UpsertWriteResult(ContactWriteResult.Unchanged(current), WriteMethod.Upsert, false, null, tokens);
             // Read by this writer: a field changed on the server since the caller read it is a conflict, as for PATCH.
             if (!ReferenceEquals(current, request.AsRead) && WriteConflicts.Find(request, null, current, _forms) is ContactWriteResult conflict)

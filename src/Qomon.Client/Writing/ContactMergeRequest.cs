@@ -20,6 +20,9 @@ namespace Qomon.Client.Writing
         /// <summary>A contact the caller read and edited: a field the server changed since, which the changes touch too, is a conflict.</summary>
         public JsonObject? AsRead { get; set; }
 
+        /// <summary>When AsRead was read (by the caller's clock). The upsert path looks for changes made since; without it, since AsRead's UpdatedAt.</summary>
+        public DateTimeOffset? ReadAt { get; set; }
+
         /// <summary>The UpdatedAt the caller's input carries: a contact changed on the server after it is a conflict (whole-contact check).</summary>
         public DateTimeOffset? SeenUpdatedAt { get; set; }
 

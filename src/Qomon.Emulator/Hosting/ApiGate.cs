@@ -8,8 +8,9 @@ namespace Qomon.Emulator.Hosting
 {
     /// <summary>
     /// What happens to every API request before its endpoint runs, in the order the real service would do it:
-    /// authenticate the key, charge the key's bucket (or answer 429), add latency, maybe inject a fault. It also
-    /// counts every answer for /_emulator/stats and turns ProblemExceptions into RFC 7807 bodies.
+    /// authenticate the key, charge the key's bucket (or answer 429), add latency, maybe inject a fault (on the
+    /// routes fault-routes names). It also counts every answer for /_emulator/stats and turns ProblemExceptions
+    /// into RFC 7807 bodies.
     /// </summary>
     public sealed class ApiGate(RequestDelegate next, EmulatorState state)
     {
@@ -33,7 +34,7 @@ namespace Qomon.Emulator.Hosting
             var route = RouteName(context);
             try
             {
-                await HandleAsync(context);
+                await HandleAsync(context, route);
             }
             finally
             {
@@ -41,7 +42,7 @@ namespace Qomon.Emulator.Hosting
             }
         }
 
-        private async Task HandleAsync(HttpContext context)
+        private async Task HandleAsync(HttpContext context, string route)
         {
             var settings = state.Settings;
             var headers = context.Response.Headers;
@@ -77,7 +78,7 @@ namespace Qomon.Emulator.Hosting
             state.Stats.TokensSpent(cost);
 
             if (settings.LatencyMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(settings.LatencyMs), state.Time, context.RequestAborted);
-            if (await InjectFaultAsync(context, settings)) return;
+            if (FaultRouteList.Covers(settings.FaultRoutes, route) && await InjectFaultAsync(context, settings)) return;
 
             if (context.GetEndpoint() is null)
             {

@@ -48,6 +48,8 @@ namespace Qomon.Emulator.Settings
         public double FaultRate { get; init; }
         public double ResetRate { get; init; }
         public double SlowRate { get; init; }
+        /// <summary>The routes the fault dice apply to ("POST /contacts/upsert"); empty for all.</summary>
+        public IReadOnlyList<string> FaultRoutes { get; init; } = [];
         /// <summary>Share of requests refused 429 as if another client had spent the key's tokens.</summary>
         public double ThrottleRate { get; init; }
         public int SlowMs { get; init; } = 120_000;

@@ -60,6 +60,8 @@ namespace Qomon.Emulator.Settings
                 (s, v) => s with { FaultRate = Fraction(v) }, s => s.FaultRate),
             new("reset-rate", "0..1", "Share of API requests whose connection is reset (not applied).",
                 (s, v) => s with { ResetRate = Fraction(v) }, s => s.ResetRate),
+            new("fault-routes", "all|ROUTE,...", "Routes the fault-rate, reset-rate and slow-rate dice apply to, named as /_emulator/stats names them (\"POST /contacts/upsert,GET /contacts/{id}\"); all routes by default. With slow-rate it loses the answers of one route's applied requests (an upsert's 202) and no other.",
+                (s, v) => s with { FaultRoutes = FaultRouteList.Parse(v) }, s => FaultRouteList.Format(s.FaultRoutes)),
             new("slow-rate", "0..1", "Share of API requests held for slow-ms before they are handled (slower than the client's timeout).",
                 (s, v) => s with { SlowRate = Fraction(v) }, s => s.SlowRate),
             new("throttle-rate", "0..1", "Share of API requests answered 429 before the bucket is charged, as if another client had spent the key's tokens (Retry-After per retry-after; not applied).",

@@ -23,6 +23,9 @@ namespace Qomon.PowerShell.Output
             }
 
             public JsonObject AsRead { get; }
+
+            // Taken when the object is made, just after the read: the upsert path looks for changes since then.
+            public System.DateTimeOffset ReadAt { get; } = System.DateTimeOffset.UtcNow;
             public FormCatalog Forms { get; }
 
             /// <summary>The Answers view, built on first access and kept, so that an assignment to it is remembered.</summary>
@@ -52,6 +55,10 @@ namespace Qomon.PowerShell.Output
             original = null!;
             return false;
         }
+
+        /// <summary>When the contact was read (this machine's clock), or null when the object was not read by this module.</summary>
+        internal static System.DateTimeOffset? ReadAtOf(PSObject contact) =>
+            Table.TryGetValue(contact, out var snapshot) ? snapshot.ReadAt : (System.DateTimeOffset?)null;
 
         /// <summary>
         /// The pair a merge needs: the contact as read and as it is now, after the caller's in-place edits

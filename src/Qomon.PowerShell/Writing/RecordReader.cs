@@ -173,7 +173,11 @@ namespace Qomon.PowerShell.Writing
                 record.Fail(WriteErrors.InvalidInput(record, problem.Field, problem.Message, problem.ErrorId));
             if (!record.IsPending || !ApplyTags(record, changes)) return;
             record.Changes = changes;
-            if (_shape == RecordShape.Merge) record.AsRead = original;
+            if (_shape == RecordShape.Merge)
+            {
+                record.AsRead = original;
+                record.AsReadAt = ContactSnapshots.ReadAtOf(input);
+            }
             else record.FullContact = ContactWriteShape.Of(edited, changes, _forms);
         }
 

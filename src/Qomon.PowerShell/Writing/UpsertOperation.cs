@@ -12,7 +12,8 @@ namespace Qomon.PowerShell.Writing
 {
     /// <summary>
     /// Set-QomonContact -WriteMethod Upsert or Auto: each record goes through the client's UpsertWriter, which reads
-    /// (unless the input is a contact just read), upserts only the changed fields and reports the record updated only
+    /// (unless the input is a contact just read: then one shared search page tells which changed since, and only
+    /// those are read again), upserts only the changed fields and reports the record updated only
     /// once a read shows it applied, or writes it by PATCH (a change upsert cannot say, PATCH cheaper, or an upsert not
     /// applied in time). The record's base is read before the write only when someone will look at the preview
     /// (-WhatIf, a confirmation); otherwise the writer's own read serves, so no record is read twice.
@@ -91,6 +92,7 @@ namespace Qomon.PowerShell.Writing
             var request = new ContactMergeRequest(record.Id!.Value, record.Changes!)
             {
                 AsRead = record.AsRead,
+                ReadAt = record.AsReadAt,
                 SeenUpdatedAt = record.SeenUpdatedAt,
                 Force = _force,
             };

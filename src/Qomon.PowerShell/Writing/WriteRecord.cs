@@ -40,6 +40,9 @@ namespace Qomon.PowerShell.Writing
         /// <summary>For a Qomon.Contact edited in place: the contact as it was read, for the field-level conflict check.</summary>
         internal JsonObject? AsRead { get; set; }
 
+        /// <summary>When AsRead was read: the upsert path looks for changes on the server since then.</summary>
+        internal System.DateTimeOffset? AsReadAt { get; set; }
+
         /// <summary>-Replace and New-QomonContact: the complete contact to send.</summary>
         internal JsonObject? FullContact { get; set; }
 

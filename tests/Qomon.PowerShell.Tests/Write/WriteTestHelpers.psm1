@@ -167,4 +167,17 @@ function New-ConnectedRunspace {
     $ps
 }
 
-Export-ModuleMember -Function New-RichContactBody, Get-ChangedField, Get-LastWrite, Get-WriteCount, New-ConnectedRunspace
+function Send-UpsertProbe {
+    <#
+    .SYNOPSIS
+        Teaches a connection what an upsert costs (x-ratelimit-cost) with one upsert Qomon drops (no contact 1).
+        Until a route's cost is learnt the budget takes it as 1, so a first wave of 5-token upserts (the harsh
+        profile) overdraws the bucket; a test of "no 429 in steady state" sends this first.
+    #>
+    param($Connection)
+    $extra = @{}
+    if ($Connection) { $extra.Connection = $Connection }
+    $null = Invoke-QomonRequest -Method POST -Path '/contacts/upsert' -Body @{ kind = 'contact'; data = @{ id = 1 } } @extra
+}
+
+Export-ModuleMember -Function New-RichContactBody, Get-ChangedField, Get-LastWrite, Get-WriteCount, New-ConnectedRunspace, Send-UpsertProbe
