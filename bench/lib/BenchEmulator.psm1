@@ -64,18 +64,43 @@ function Get-BenchEmulatorStats {
 }
 
 function Get-BenchContactIds {
-    <# The first $Count contact ids of the space, in id order (one search page per 1000; the bucket must allow it). #>
-    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [int] $Count)
+    <#
+    .SYNOPSIS
+        The first $Count contact ids of the space, in id order (one search page per 1000; the bucket must allow it).
+    .PARAMETER Query
+        A search tree, to take only the contacts it matches; all contacts by default.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [int] $Count, [hashtable] $Query = @{ '$all' = @() })
     $ids = [System.Collections.Generic.List[long]]::new()
     $headers = @{ Authorization = "Bearer $($Emulator.ApiKey)" }
     for ($page = 0; $ids.Count -lt $Count; $page++) {
-        $body = @{ data = @{ advanced_search = @{ per_page = 1000; page = $page; query = @{ '$all' = @() } } } } | ConvertTo-Json -Depth 6 -Compress
+        $body = @{ data = @{ advanced_search = @{ per_page = 1000; page = $page; query = $Query } } } | ConvertTo-Json -Depth 10 -Compress
         $contacts = @((Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/search" -Headers $headers -ContentType 'application/json' -Body $body).data.contacts)
         foreach ($contact in $contacts) { if ($ids.Count -lt $Count) { $ids.Add([long]$contact.id) } }
         if ($contacts.Count -lt 1000) { break }
     }
-    if ($ids.Count -lt $Count) { throw "The emulator holds $($ids.Count) contacts; the scenario needs $Count." }
+    if ($ids.Count -lt $Count) { throw "The emulator holds $($ids.Count) contacts$(if ($PSBoundParameters.ContainsKey('Query')) { ' matching the query' }); the scenario needs $Count." }
     , $ids.ToArray()
 }
 
-Export-ModuleMember -Function Start-BenchEmulator, Stop-BenchEmulator, Get-BenchEmulatorStats, Get-BenchContactIds
+function Set-BenchEmulatorConfig {
+    <# Changes run-time settings (camelCase, e.g. @{ rate = 50; costUpsert = 5 }); a new rate or burst refills the buckets. #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Settings)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/_emulator/config" -ContentType 'application/json' -Body ($Settings | ConvertTo-Json -Compress)
+}
+
+function Add-BenchContactTag {
+    <#
+    .SYNOPSIS
+        Tags contacts by the API's upsert (merge: other tags stay), so that a run can select its own contacts with a
+        filter. Applied after the emulator's upsert delay and seen by search after its index lag: wait for both.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [long[]] $Ids, [Parameter(Mandatory)] [string] $Tag)
+    $headers = @{ Authorization = "Bearer $($Emulator.ApiKey)" }
+    foreach ($id in $Ids) {
+        $body = @{ kind = 'contact'; data = @{ id = $id; tags = @(@{ name = $Tag }) } } | ConvertTo-Json -Depth 5 -Compress
+        $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Url)/contacts/upsert" -Headers $headers -ContentType 'application/json' -Body $body
+    }
+}
+
+Export-ModuleMember -Function Start-BenchEmulator, Stop-BenchEmulator, Get-BenchEmulatorStats, Get-BenchContactIds, Set-BenchEmulatorConfig, Add-BenchContactTag

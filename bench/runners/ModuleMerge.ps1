@@ -14,32 +14,21 @@ if ($p.PSObject.Properties['ThrottleLimit'] -and $p.ThrottleLimit) { $extra.Thro
 # A full bucket at the start, as in any fresh run: the connection's one validation read has been refilled.
 Start-Sleep -Milliseconds $p.SettleMilliseconds
 
-$before = Get-EmulatorCounters $p.Url
-$cpu = Get-CpuSeconds
-$sched = Get-SchedStat
-$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$measure = Start-RunnerMeasure $p.Url
 # Set-QomonContact writes one record at a time when $ErrorActionPreference is Stop (so that the first error is
 # the last thing that happened). RunnerCommon sets Stop for the harness itself, so the measured command runs
 # under the preference the scenario names: pwsh's default, Continue, unless it asks for Stop (a runbook's habit).
 $ErrorActionPreference = $p.ErrorActionPreference
 try { $rows | Set-QomonContact -InformationVariable summary @extra }
 finally { $ErrorActionPreference = 'Stop' }
-$clock.Stop()
-$cpu = (Get-CpuSeconds) - $cpu
-$sched = Get-SchedStatDelta $sched (Get-SchedStat)
-$after = Get-EmulatorCounters $p.Url
+$measured = Stop-RunnerMeasure $measure
 
-$run = $summary | Where-Object { $_.Tags -contains 'Qomon.Summary' } | Select-Object -Last 1 -ExpandProperty MessageData
-$connection = Get-QomonConnection
+$run = Get-RunnerSummary $summary
 Write-RunnerResult $ResultPath ([ordered]@{
     Records       = $rows.Count
-    Seconds       = $clock.Elapsed.TotalSeconds
-    CpuSeconds    = $cpu
-    Scheduler     = $sched
     Updated       = $run.Updated
     Unchanged     = $run.Unchanged
     Failed        = $run.Failed + $run.Conflicts
     BudgetWaitSec = $run.BudgetWait.TotalSeconds
-    Emulator      = Get-EmulatorDelta $before $after
-    Client        = [ordered]@{ Requests = $connection.Counters.Requests; Throttled = $connection.Counters.Throttled; Retries = $connection.Counters.Retries; RetryWaitSec = $connection.Counters.RetryWait.TotalSeconds }
-})
+    Client        = Get-RunnerClientCounters
+}) -Measured $measured

@@ -9,7 +9,9 @@ function Read-RunnerParameters([string] $Path) {
     Get-Content -Raw -Path $Path | ConvertFrom-Json
 }
 
-function Write-RunnerResult([string] $Path, $Result) {
+# $Measured (from Stop-RunnerMeasure) adds Seconds, CpuSeconds, Scheduler and Emulator to the result.
+function Write-RunnerResult([string] $Path, $Result, $Measured = $null) {
+    if ($Measured) { foreach ($key in $Measured.Keys) { $Result[$key] = $Measured[$key] } }
     $Result | ConvertTo-Json -Depth 8 | Set-Content -Path $Path -Encoding utf8NoBOM
 }
 
@@ -50,3 +52,33 @@ function Get-CpuSeconds {
 }
 
 Import-Module (Join-Path $PSScriptRoot '../lib/SchedStat.psm1')
+
+# Around the measured command only: Start-RunnerMeasure just before it, Stop-RunnerMeasure just after, which gives
+# its wall time, this process's CPU time and run-queue wait, and what the emulator counted meanwhile.
+function Start-RunnerMeasure([string] $Url) {
+    $before = Get-EmulatorCounters $Url
+    [pscustomobject]@{ Url = $Url; Before = $before; Cpu = Get-CpuSeconds; Sched = Get-SchedStat; Clock = [System.Diagnostics.Stopwatch]::StartNew() }
+}
+
+function Stop-RunnerMeasure($Measure) {
+    $Measure.Clock.Stop()
+    $cpu = (Get-CpuSeconds) - $Measure.Cpu
+    $sched = Get-SchedStatDelta $Measure.Sched (Get-SchedStat)
+    [ordered]@{
+        Seconds    = $Measure.Clock.Elapsed.TotalSeconds
+        CpuSeconds = $cpu
+        Scheduler  = $sched
+        Emulator   = Get-EmulatorDelta $Measure.Before (Get-EmulatorCounters $Measure.Url)
+    }
+}
+
+# What the module's connection counted: requests, 429s, retries and the time spent waiting to retry.
+function Get-RunnerClientCounters {
+    $counters = (Get-QomonConnection).Counters
+    [ordered]@{ Requests = $counters.Requests; Throttled = $counters.Throttled; Retries = $counters.Retries; RetryWaitSec = $counters.RetryWait.TotalSeconds }
+}
+
+# The Qomon.RunSummary a write command left in its -InformationVariable.
+function Get-RunnerSummary($Information) {
+    $Information | Where-Object { $_.Tags -contains 'Qomon.Summary' } | Select-Object -Last 1 -ExpandProperty MessageData
+}
