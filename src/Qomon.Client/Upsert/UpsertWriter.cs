@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client.Budget;
 using Qomon.Client.Diagnostics;
+using Qomon.Client.Journal;
 using Qomon.Client.Model;
 using Qomon.Client.Writing;
 
@@ -85,6 +86,7 @@ namespace Qomon.Client.Upsert
             if (!plan.CanUpsert) return await PatchAsync(request, plan.PatchReason, tokens, cancellationToken).ConfigureAwait(false);
             if (auto == WriteMethod.Patch) return await PatchAsync(request, CheaperByPatch(), tokens, cancellationToken).ConfigureAwait(false);
 
+            request.Journal?.Sending(JournalMethods.Upsert, current, plan.Merge.Body);
             var sentAt = _time.GetUtcNow();
             try
             {

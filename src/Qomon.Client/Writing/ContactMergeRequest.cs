@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
+using Qomon.Client.Journal;
 
 namespace Qomon.Client.Writing
 {
@@ -25,5 +26,8 @@ namespace Qomon.Client.Writing
 
         /// <summary>Write even over a conflict.</summary>
         public bool Force { get; set; }
+
+        /// <summary>The record's journal (-Journal): told of each request before it is sent; null when not journaled.</summary>
+        public IWriteJournal? Journal { get; set; }
     }
 }
