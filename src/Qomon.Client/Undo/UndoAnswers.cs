@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
 using Qomon.Client.Json;
+using Qomon.Client.Journal;
 using Qomon.Client.Model;
 
 namespace Qomon.Client.Undo
@@ -24,7 +25,7 @@ namespace Qomon.Client.Undo
                    && long.TryParse(path.Substring(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out formId);
         }
 
-        internal static void Plan(JsonObject before, AnswerKind kind, long formId, UndoField field, JsonObject current, FormCatalog forms, UndoDecision decision)
+        internal static void Plan(JsonObject before, AnswerKind kind, long formId, JournalField field, JsonObject current, FormCatalog forms, UndoDecision decision)
         {
             var old = ContactDiff.AnswersOf(before, kind, formId);
             var now = ContactDiff.AnswersOf(current, kind, formId);
@@ -35,7 +36,7 @@ namespace Qomon.Client.Undo
         }
 
         /// <summary>
-        /// The answers a journal value holds: a list (or one) of entries {form_ref_id, data}, or bare values (data
+        /// The answers a journal value holds: a list (or one) of {ref_id, data} (JOURNAL-FORMAT.md; an entry's form_ref_id is read too), or bare values (data
         /// only, its refvalue unknown); null or an empty list is no answer.
         /// </summary>
         internal static List<AnswerValue> ValuesOf(JsonNode? node, long formId)
@@ -53,8 +54,8 @@ namespace Qomon.Client.Undo
         {
             if (item is JsonObject entry)
             {
-                JsonRead.TryGetLong(First(entry, "form_ref_id", "refId", "RefId"), out var refId);
-                values.Add(new AnswerValue(refId, JsonRead.GetText(First(entry, "data", "Data", "value"))));
+                JsonRead.TryGetLong(First(entry, "ref_id", "form_ref_id"), out var refId);
+                values.Add(new AnswerValue(refId, JsonRead.GetText(First(entry, "data"))));
             }
             else if (!JsonRead.IsBlank(item)) values.Add(new AnswerValue(0, JsonRead.GetText(item)));
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
 using Qomon.Client.Json;
+using Qomon.Client.Journal;
 using Qomon.Client.Model;
 using Qomon.Client.WriteShape;
 
@@ -15,7 +16,7 @@ namespace Qomon.Client.Undo
     /// </summary>
     internal static class UndoNotes
     {
-        internal static void Plan(JsonObject before, List<UndoField> fields, JsonObject current, UndoDecision decision)
+        internal static void Plan(JsonObject before, List<JournalField> fields, JsonObject current, UndoDecision decision)
         {
             var old = NoteShape.TrimAll(ContactDiff.TopLevel(before, ContactFields.NotesKey));
             var now = NoteShape.TrimAll(ContactDiff.TopLevel(current, ContactFields.NotesKey));
@@ -28,7 +29,7 @@ namespace Qomon.Client.Undo
         }
 
         // The notes after the run: the journal gives either whole lists, or one note per line (null old = added, null new = deleted).
-        private static List<string> Written(List<string> before, List<UndoField> fields)
+        private static List<string> Written(List<string> before, List<JournalField> fields)
         {
             var texts = new List<string>(before);
             foreach (var field in fields)

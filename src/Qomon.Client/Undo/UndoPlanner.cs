@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
 using Qomon.Client.Json;
+using Qomon.Client.Journal;
 using Qomon.Client.Model;
 
 namespace Qomon.Client.Undo
@@ -16,14 +17,14 @@ namespace Qomon.Client.Undo
     /// </summary>
     public static class UndoPlanner
     {
-        public static UndoPlan Plan(JsonObject before, IEnumerable<UndoField> fields, JsonObject current, FormCatalog forms, bool force)
+        public static UndoPlan Plan(JsonObject before, IEnumerable<JournalField> fields, JsonObject current, FormCatalog forms, bool force)
         {
             if (before == null) throw new ArgumentNullException(nameof(before));
             if (fields == null) throw new ArgumentNullException(nameof(fields));
             if (current == null) throw new ArgumentNullException(nameof(current));
             forms = forms ?? FormCatalog.Empty;
             var decision = new UndoDecision(force);
-            var notes = new List<UndoField>();
+            var notes = new List<JournalField>();
             foreach (var field in fields)
             {
                 if (field == null || field.Path.Length == 0) continue;
@@ -48,7 +49,7 @@ namespace Qomon.Client.Undo
 
         // A journal may name the whole address (a run that cleared it): each part is a field of its own, so an edit
         // of one part since the run does not keep the others from coming back.
-        private static void PlanWholeAddress(JsonObject before, UndoField field, JsonObject current, UndoDecision decision)
+        private static void PlanWholeAddress(JsonObject before, JournalField field, JsonObject current, UndoDecision decision)
         {
             var parts = new List<string>();
             foreach (var address in new[] { ContactDiff.TopLevel(before, ContactFields.AddressKey), field.New, ContactDiff.TopLevel(current, ContactFields.AddressKey) })

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
 using Qomon.Client.Json;
+using Qomon.Client.Journal;
 using Qomon.Client.Model;
 using Qomon.Client.WriteShape;
 
@@ -18,7 +19,7 @@ namespace Qomon.Client.Undo
         internal static bool IsTagPath(string path) =>
             path == ContactFields.TagsKey || (path.StartsWith(ContactFields.TagsKey + "[", StringComparison.Ordinal) && path.EndsWith("]", StringComparison.Ordinal));
 
-        internal static void Plan(JsonObject before, UndoField field, JsonObject current, UndoDecision decision)
+        internal static void Plan(JsonObject before, JournalField field, JsonObject current, UndoDecision decision)
         {
             var hadBefore = TagShape.NamesOf(ContactDiff.TopLevel(before, ContactFields.TagsKey));
             var hasNow = TagShape.NamesOf(ContactDiff.TopLevel(current, ContactFields.TagsKey));
@@ -33,7 +34,7 @@ namespace Qomon.Client.Undo
         }
 
         // tags[Name] names one tag; "tags" names them by its values: one name added or removed, or the lists before and after.
-        private static List<string> Touched(UndoField field, List<string> hadBefore)
+        private static List<string> Touched(JournalField field, List<string> hadBefore)
         {
             var names = new List<string>();
             if (field.Path != ContactFields.TagsKey)

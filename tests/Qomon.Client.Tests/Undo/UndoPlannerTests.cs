@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
+using Qomon.Client.Journal;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
 using Qomon.Client.Tests.Merge.Fixtures;
@@ -168,8 +169,8 @@ namespace Qomon.Client.Tests.Undo
             var (after, _) = RunOn(before, c => { c.SetAnswer(AnswerKind.FormData, Forms.Support, new[] { new AnswerValue(1023, "opposed") }); c.AddTag("VIP"); });
             var fields = new[]
             {
-                new UndoField("form:102", new JsonArray("strong"), new JsonArray("opposed")),
-                new UndoField("tags", null, "VIP"),
+                new JournalField("form:102", new JsonArray("strong"), new JsonArray("opposed")),
+                new JournalField("tags", null, "VIP"),
             };
 
             var body = Undone(after, Plan(before, fields, after));
@@ -178,7 +179,7 @@ namespace Qomon.Client.Tests.Undo
             Assert.DoesNotContain("VIP", Body.TagNames(body));
         }
 
-        private static UndoPlan Plan(JsonObject before, IEnumerable<UndoField> fields, JsonObject current) =>
+        private static UndoPlan Plan(JsonObject before, IEnumerable<JournalField> fields, JsonObject current) =>
             UndoPlanner.Plan(before, fields, current, Forms.Catalog, force: false);
 
         private static JsonObject Undone(JsonObject current, UndoPlan plan) => ContactMerger.Merge(current, plan.Changes, Forms.Catalog).Body;
@@ -190,31 +191,13 @@ namespace Qomon.Client.Tests.Undo
             return changes;
         }
 
-        // A run's write as its journal line records it: the merged contact, and one field per difference.
-        private static (JsonObject After, List<UndoField> Fields) RunOn(JsonObject before, System.Action<ContactChanges> build)
+        // A run's write as its journal's pending line records it (JournalFieldList, scoped to the changes as a run scopes it).
+        private static (JsonObject After, IReadOnlyList<JournalField> Fields) RunOn(JsonObject before, System.Action<ContactChanges> build)
         {
-            var after = ContactMerger.Merge(before, Changes(build), Forms.Catalog).Body;
-            var fields = new List<UndoField>();
-            foreach (var item in ContactDiff.Between(before, after))
-            {
-                switch (item.Section)
-                {
-                    case DiffSection.Tag:
-                        fields.Add(new UndoField(item.ConflictPath, item.Kind == FieldChangeKind.Removed ? item.Tag : null, item.Kind == FieldChangeKind.Added ? item.Tag : null));
-                        break;
-                    case DiffSection.Answer:
-                        fields.Add(new UndoField(item.Path, Entries(item.OldAnswers!), Entries(item.NewAnswers!)));
-                        break;
-                    default:
-                        fields.Add(new UndoField(item.Path, item.Old?.DeepClone(), item.New?.DeepClone()));
-                        break;
-                }
-            }
-            return (after, fields);
+            var changes = Changes(build);
+            var after = ContactMerger.Merge(before, changes, Forms.Catalog).Body;
+            return (after, JournalFieldList.Between(before, after, changes));
         }
-
-        private static JsonArray Entries(List<AnswerValue> values) =>
-            new JsonArray(values.Select(v => (JsonNode)new JsonObject { ["form_ref_id"] = v.RefId, ["data"] = v.Data }).ToArray());
 
         private static List<(long Ref, string Data)> Answers(JsonObject body, string key, long formId) =>
             body[key]!.AsArray().OfType<JsonObject>().Where(e => (long)e["form_id"]! == formId)
