@@ -70,6 +70,7 @@ namespace Qomon.Client.Writing
                     }
                 }
                 var readAt = _time.GetTimestamp();
+                request.PlanFrom(current);
                 var merge = ContactMerger.Merge(current, request.Changes, _forms);
                 var settled = Settle(request, merge, null, current);
                 return new ContactWritePlan(request, current, readAt, merge, settled, reservation);

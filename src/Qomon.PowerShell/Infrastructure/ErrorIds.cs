@@ -119,6 +119,17 @@ namespace Qomon.PowerShell.Infrastructure
         /// <summary>InvalidResult: the write was applied, but fields came back different from what was sent (the record is not counted as updated).</summary>
         public const string WriteNotAsSent = ContactWriteErrorIds.NotAsSent;
 
+        // Undo-QomonChange (terminating, before anything is sent).
+
+        /// <summary>ObjectNotFound: Undo-QomonChange -Journal names a file that does not exist or cannot be read.</summary>
+        public const string JournalNotFound = "Qomon.JournalNotFound";
+
+        /// <summary>ObjectNotFound: the journal holds no run to undo, or not the one -Run names.</summary>
+        public const string JournalRunNotFound = "Qomon.JournalRunNotFound";
+
+        /// <summary>InvalidOperation: the journal's run wrote to another endpoint or space than the connection reaches; nothing is sent.</summary>
+        public const string JournalOtherSpace = "Qomon.JournalOtherSpace";
+
         /// <summary>NotSpecified: a failure the write path did not expect (a defect, not an API answer); only its record fails.</summary>
         public const string WriteFailed = "Qomon.WriteFailed";
     }

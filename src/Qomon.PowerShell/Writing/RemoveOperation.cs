@@ -71,7 +71,7 @@ namespace Qomon.PowerShell.Writing
         // Every record would fail the same way: one terminating error that says what to do is kinder than 10,000.
         private void StopCannotAsk(WriteRecord record, string why, Exception? inner)
         {
-            var message = "Remove-QomonContact asks before deleting each contact, and this session cannot ask (" + why + "). Nothing was deleted.";
+            var message = _cmdlet.MyInvocation.MyCommand.Name + " asks before deleting each contact, and this session cannot ask (" + why + "). Nothing was deleted.";
             _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, inner), ErrorIds.RemoveNeedsConfirmation, ErrorCategory.InvalidOperation, record.Target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force (or -Confirm:$false) to delete without asking (in scripts and runbooks), or -WhatIf to see what would be deleted." }

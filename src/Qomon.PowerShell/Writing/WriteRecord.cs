@@ -31,6 +31,9 @@ namespace Qomon.PowerShell.Writing
 
         internal ContactChanges? Changes { get; set; }
 
+        /// <summary>Undo: the changes worked out from the read (see ContactMergeRequest.ChangesFromRead).</summary>
+        internal System.Func<JsonObject, ContactChanges>? ChangesFromRead { get; set; }
+
         /// <summary>The UpdatedAt the input carried (the state the caller saw), for the whole-contact conflict check.</summary>
         internal System.DateTimeOffset? SeenUpdatedAt { get; set; }
 

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Qomon.Client.Journal;
+using Qomon.Client.Json;
+
+namespace Qomon.Client.Undo
+{
+    /// <summary>
+    /// The run of a journal that an undo takes back, and what each of its records needs. By default the latest run
+    /// that is not itself an undo (so running the undo again finishes it instead of taking it back); an undo run is
+    /// undone only when named. Records the run did not change (unchanged, conflict, failed) need nothing; records
+    /// whose outcome cannot be known from the journal are listed apart, each with the reason.
+    /// </summary>
+    public sealed class UndoRun
+    {
+        public const string UndoCommand = "Undo-QomonChange";
+
+        private UndoRun(JournalEntry runLine, long? space, IReadOnlyList<UndoItem> items, IReadOnlyList<string> cannotUndo)
+        {
+            RunLine = runLine;
+            Space = space;
+            Items = items;
+            CannotUndo = cannotUndo;
+        }
+
+        public JournalEntry RunLine { get; }
+
+        /// <summary>The space the run wrote to: its run line's, else the group_id of its first before image; null when unknown.</summary>
+        public long? Space { get; }
+
+        public IReadOnlyList<UndoItem> Items { get; }
+
+        /// <summary>"contact 123: ..." for each record the journal cannot say how to undo.</summary>
+        public IReadOnlyList<string> CannotUndo { get; }
+
+        /// <param name="run">The run id to undo; null for the latest run that is not an undo.</param>
+        /// <param name="ids">Only these contacts (the contact updated or removed, or the one created); null for all.</param>
+        /// <exception cref="ArgumentException">The journal holds no such run.</exception>
+        public static UndoRun Select(JournalContents contents, string? run, ICollection<long>? ids)
+        {
+            if (contents == null) throw new ArgumentNullException(nameof(contents));
+            var runs = contents.Entries.Where(e => e.Kind == JournalEntry.RunKind).ToList();
+            var runLine = run != null
+                ? runs.LastOrDefault(e => string.Equals(e.Run, run, StringComparison.OrdinalIgnoreCase))
+                : runs.LastOrDefault(e => e.Command != UndoCommand);
+            if (runLine == null)
+                throw new ArgumentException(run != null
+                    ? "The journal " + contents.Path + " holds no run " + run + (runs.Count == 0 ? " (it holds no run at all)." : "; its runs: " + string.Join(", ", runs.Select(Describe)) + ".")
+                    : "The journal " + contents.Path + " holds no run to undo" + (runs.Count == 0 ? "." : " (only undo runs: name one with -Run to undo it)."));
+
+            var records = JournalRecord.Of(contents).Where(r => r.Run == runLine.Run).ToList();
+            var items = new List<UndoItem>();
+            var cannot = new List<string>();
+            foreach (var record in records)
+            {
+                var contactId = record.Op == "create" ? record.NewId : record.Id;
+                if (ids != null && (!contactId.HasValue || !ids.Contains(contactId.Value))) continue;
+                var item = ItemFor(record, contactId, out var reason);
+                if (item != null) items.Add(item);
+                else if (reason != null) cannot.Add(reason);
+            }
+            var space = runLine.Space ?? records.Select(r => SpaceOf(r)).FirstOrDefault(s => s.HasValue);
+            return new UndoRun(runLine, space, items, cannot);
+        }
+
+        /// <summary>Why the connection is not where the run wrote (another endpoint or space), or null when it is.</summary>
+        /// <param name="connectionSpace">The group_id of a contact the connection reaches; null when it reaches none.</param>
+        public string? WhyElsewhere(Uri endpoint, long? connectionSpace)
+        {
+            if (endpoint == null) throw new ArgumentNullException(nameof(endpoint));
+            if (RunLine.Endpoint != null && !SameEndpoint(RunLine.Endpoint, endpoint))
+                return "the run wrote to " + RunLine.Endpoint + ", and this connection is to " + endpoint + ".";
+            if (Space.HasValue && connectionSpace.HasValue && Space.Value != connectionSpace.Value)
+                return "the run wrote to space " + Space.Value.ToString(CultureInfo.InvariantCulture) + ", and this connection's key reaches space " +
+                       connectionSpace.Value.ToString(CultureInfo.InvariantCulture) + ".";
+            return null;
+        }
+
+        private static UndoItem? ItemFor(JournalRecord record, long? contactId, out string? reason)
+        {
+            reason = null;
+            var unsure = record.Outcome == JournalOutcomes.Unknown || record.Outcome == JournalRecord.PendingOutcome;
+            switch (record.Op)
+            {
+                case "update" when (record.Outcome == JournalOutcomes.Updated || unsure) && record.Id.HasValue && record.Before != null:
+                    // An unsure write is read like any other: a field that holds what the run would have written goes back.
+                    return new UndoItem(record, UndoAction.PutBack, record.Id.Value);
+                case "create" when record.Outcome == JournalOutcomes.Created && contactId.HasValue:
+                    return new UndoItem(record, UndoAction.Remove, contactId.Value);
+                case "create" when unsure:
+                    reason = "record " + Seq(record) + ": the run's create may or may not have happened and its id is unknown; look for the contact and remove it with Remove-QomonContact.";
+                    return null;
+                case "remove" when record.Outcome == JournalOutcomes.Removed && record.Before != null:
+                    return new UndoItem(record, UndoAction.Recreate, record.Id ?? 0);
+                case "remove" when unsure || (record.Outcome == JournalOutcomes.Removed && record.Before == null):
+                    reason = "contact " + Id(record) + ": " + (unsure ? "the run's delete may or may not have happened; check it with Get-QomonContact" : "the journal does not hold the contact as it was") + ", so it is not created again.";
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static long? SpaceOf(JournalRecord record) =>
+            record.Before != null && record.Before.TryGetPropertyValue("group_id", out var group) && JsonRead.TryGetLong(group, out var id) && id != 0 ? id : (long?)null;
+
+        private static bool SameEndpoint(string journaled, Uri endpoint) =>
+            string.Equals(journaled.TrimEnd('/'), endpoint.ToString().TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+        private static string Describe(JournalEntry run) =>
+            run.Run + " (" + (run.Command ?? "?") + ", " + run.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + ")";
+
+        private static string Seq(JournalRecord record) => record.Seq.ToString(CultureInfo.InvariantCulture);
+
+        private static string Id(JournalRecord record) => record.Id?.ToString(CultureInfo.InvariantCulture) ?? "?";
+    }
+}
