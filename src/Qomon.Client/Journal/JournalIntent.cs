@@ -29,6 +29,13 @@ namespace Qomon.Client.Journal
             return Hash(Create, null, contact.DeepClone());
         }
 
+        /// <summary>Set-QomonContact -Replace: the complete contact sent.</summary>
+        public static string OfReplace(long id, JsonObject contact)
+        {
+            if (contact == null) throw new ArgumentNullException(nameof(contact));
+            return Hash(Update, id, new JsonObject { ["replace"] = contact.DeepClone() });
+        }
+
         public static string OfRemove(long id) => Hash(Remove, id, null);
 
         private static string Hash(string op, long? id, JsonNode? changes)

@@ -52,7 +52,7 @@ namespace Qomon.Client.Journal
 
         /// <summary>The journal of one input record.</summary>
         /// <param name="scope">An update's changes: its pending lines then list only the fields they touch.</param>
-        public RecordJournal Record(int seq, string op, long? id, string intent, ContactChanges? scope) =>
+        public RecordJournal Record(int seq, string op, long? id, string? intent, ContactChanges? scope) =>
             new RecordJournal(this, seq, op, id, intent, scope);
 
         internal void Append(JournalEntry entry)

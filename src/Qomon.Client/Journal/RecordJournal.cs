@@ -14,7 +14,7 @@ namespace Qomon.Client.Journal
         private volatile string? _lastMethod;
         private bool _done;
 
-        internal RecordJournal(JournalRun run, int seq, string op, long? id, string intent, ContactChanges? scope)
+        internal RecordJournal(JournalRun run, int seq, string op, long? id, string? intent, ContactChanges? scope)
         {
             _run = run;
             Seq = seq;
@@ -27,7 +27,8 @@ namespace Qomon.Client.Journal
         public int Seq { get; }
         public string Op { get; }
         public long? Id { get; }
-        public string Intent { get; }
+        /// <summary>Null for input refused before its change was known.</summary>
+        public string? Intent { get; }
 
         /// <summary>The method of the last request sent for this record; null while none was.</summary>
         public string? LastMethod => _lastMethod;

@@ -19,11 +19,22 @@ namespace Qomon.Client.Undo
     {
         public static UndoPlan Plan(JsonObject before, IEnumerable<JournalField> fields, JsonObject current, FormCatalog forms, bool force)
         {
+            if (current == null) throw new ArgumentNullException(nameof(current));
+            return Plan(before, fields, current, forms, new UndoDecision(force));
+        }
+
+        /// <summary>
+        /// The undo as intended, before the contact is read: every field the run changed put back. What the undo's own
+        /// journal records as its intent, and the fields its lines list; the write itself is planned from the read.
+        /// </summary>
+        public static ContactChanges Intended(JsonObject before, IEnumerable<JournalField> fields) =>
+            Plan(before, fields, before, FormCatalog.Empty, new UndoDecision(force: true, everything: true)).Changes;
+
+        private static UndoPlan Plan(JsonObject before, IEnumerable<JournalField> fields, JsonObject current, FormCatalog? forms, UndoDecision decision)
+        {
             if (before == null) throw new ArgumentNullException(nameof(before));
             if (fields == null) throw new ArgumentNullException(nameof(fields));
-            if (current == null) throw new ArgumentNullException(nameof(current));
             forms = forms ?? FormCatalog.Empty;
-            var decision = new UndoDecision(force);
             var notes = new List<JournalField>();
             foreach (var field in fields)
             {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Qomon.Client.Journal;
-using Qomon.Client.Json;
 
 namespace Qomon.Client.Undo
 {
@@ -17,18 +16,14 @@ namespace Qomon.Client.Undo
     {
         public const string UndoCommand = "Undo-QomonChange";
 
-        private UndoRun(JournalEntry runLine, long? space, IReadOnlyList<UndoItem> items, IReadOnlyList<string> cannotUndo)
+        private UndoRun(JournalEntry runLine, IReadOnlyList<UndoItem> items, IReadOnlyList<string> cannotUndo)
         {
             RunLine = runLine;
-            Space = space;
             Items = items;
             CannotUndo = cannotUndo;
         }
 
         public JournalEntry RunLine { get; }
-
-        /// <summary>The space the run wrote to: its run line's, else the group_id of its first before image; null when unknown.</summary>
-        public long? Space { get; }
 
         public IReadOnlyList<UndoItem> Items { get; }
 
@@ -55,27 +50,13 @@ namespace Qomon.Client.Undo
             var cannot = new List<string>();
             foreach (var record in records)
             {
-                var contactId = record.Op == "create" ? record.NewId : record.Id;
+                var contactId = record.Op == JournalIntent.Create ? record.NewId : record.Id;
                 if (ids != null && (!contactId.HasValue || !ids.Contains(contactId.Value))) continue;
                 var item = ItemFor(record, contactId, out var reason);
                 if (item != null) items.Add(item);
                 else if (reason != null) cannot.Add(reason);
             }
-            var space = runLine.Space ?? records.Select(r => SpaceOf(r)).FirstOrDefault(s => s.HasValue);
-            return new UndoRun(runLine, space, items, cannot);
-        }
-
-        /// <summary>Why the connection is not where the run wrote (another endpoint or space), or null when it is.</summary>
-        /// <param name="connectionSpace">The group_id of a contact the connection reaches; null when it reaches none.</param>
-        public string? WhyElsewhere(Uri endpoint, long? connectionSpace)
-        {
-            if (endpoint == null) throw new ArgumentNullException(nameof(endpoint));
-            if (RunLine.Endpoint != null && !SameEndpoint(RunLine.Endpoint, endpoint))
-                return "the run wrote to " + RunLine.Endpoint + ", and this connection is to " + endpoint + ".";
-            if (Space.HasValue && connectionSpace.HasValue && Space.Value != connectionSpace.Value)
-                return "the run wrote to space " + Space.Value.ToString(CultureInfo.InvariantCulture) + ", and this connection's key reaches space " +
-                       connectionSpace.Value.ToString(CultureInfo.InvariantCulture) + ".";
-            return null;
+            return new UndoRun(runLine, items, cannot);
         }
 
         private static UndoItem? ItemFor(JournalRecord record, long? contactId, out string? reason)
@@ -84,29 +65,23 @@ namespace Qomon.Client.Undo
             var unsure = record.Outcome == JournalOutcomes.Unknown || record.Outcome == JournalRecord.PendingOutcome;
             switch (record.Op)
             {
-                case "update" when (record.Outcome == JournalOutcomes.Updated || unsure) && record.Id.HasValue && record.Before != null:
+                case JournalIntent.Update when (record.Outcome == JournalOutcomes.Updated || unsure) && record.Id.HasValue && record.Before != null:
                     // An unsure write is read like any other: a field that holds what the run would have written goes back.
                     return new UndoItem(record, UndoAction.PutBack, record.Id.Value);
-                case "create" when record.Outcome == JournalOutcomes.Created && contactId.HasValue:
+                case JournalIntent.Create when record.Outcome == JournalOutcomes.Created && contactId.HasValue:
                     return new UndoItem(record, UndoAction.Remove, contactId.Value);
-                case "create" when unsure:
+                case JournalIntent.Create when unsure:
                     reason = "record " + Seq(record) + ": the run's create may or may not have happened and its id is unknown; look for the contact and remove it with Remove-QomonContact.";
                     return null;
-                case "remove" when record.Outcome == JournalOutcomes.Removed && record.Before != null:
+                case JournalIntent.Remove when record.Outcome == JournalOutcomes.Removed && record.Before != null:
                     return new UndoItem(record, UndoAction.Recreate, record.Id ?? 0);
-                case "remove" when unsure || (record.Outcome == JournalOutcomes.Removed && record.Before == null):
+                case JournalIntent.Remove when unsure || (record.Outcome == JournalOutcomes.Removed && record.Before == null):
                     reason = "contact " + Id(record) + ": " + (unsure ? "the run's delete may or may not have happened; check it with Get-QomonContact" : "the journal does not hold the contact as it was") + ", so it is not created again.";
                     return null;
                 default:
                     return null;
             }
         }
-
-        private static long? SpaceOf(JournalRecord record) =>
-            record.Before != null && record.Before.TryGetPropertyValue("group_id", out var group) && JsonRead.TryGetLong(group, out var id) && id != 0 ? id : (long?)null;
-
-        private static bool SameEndpoint(string journaled, Uri endpoint) =>
-            string.Equals(journaled.TrimEnd('/'), endpoint.ToString().TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
         private static string Describe(JournalEntry run) =>
             run.Run + " (" + (run.Command ?? "?") + ", " + run.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + ")";

@@ -11,8 +11,7 @@ namespace Qomon.Client.Undo
 {
     /// <summary>
     /// Tags are undone one by one, as the run changed them: a tag the run added is removed, one it removed is added
-    /// back, and the contact's other tags (someone else's since) stay. A tag is there or not, so it can only hold its
-    /// value from before the run or what the run wrote: never a conflict.
+    /// back, and the contact's other tags (someone else's since) stay (UndoDecision.DecideTag).
     /// </summary>
     internal static class UndoTags
     {
@@ -25,11 +24,7 @@ namespace Qomon.Client.Undo
             var hasNow = TagShape.NamesOf(ContactDiff.TopLevel(current, ContactFields.TagsKey));
             foreach (var name in Touched(field, hadBefore))
             {
-                var had = TagShape.IndexOf(hadBefore, name) >= 0;
-                var has = TagShape.IndexOf(hasNow, name) >= 0;
-                if (has == had) continue;
-                if (had) decision.Changes.AddTag(name);
-                else decision.Changes.RemoveTag(name);
+                decision.DecideTag(name, TagShape.IndexOf(hadBefore, name) >= 0, TagShape.IndexOf(hasNow, name) >= 0);
             }
         }
 

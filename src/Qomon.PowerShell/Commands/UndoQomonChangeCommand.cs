@@ -1,10 +1,6 @@
 using System;
-using System.IO;
 using System.Management.Automation;
-using System.Text.Json.Nodes;
-using Qomon.Client;
 using Qomon.Client.Journal;
-using Qomon.Client.Json;
 using Qomon.Client.Undo;
 using Qomon.Client.Writing;
 using Qomon.PowerShell.Infrastructure;
@@ -18,7 +14,8 @@ namespace Qomon.PowerShell.Commands
     /// field the run changed goes back to its value before the run where it still holds what the run wrote; a field
     /// changed since by someone else is left alone and reported (Qomon.Conflict), unless -Force. Contacts the run
     /// created are removed (asked like Remove-QomonContact), contacts it removed are created again from the
-    /// journal's before image (with a new id). Paced, batched and concurrent like the other write commands.
+    /// journal's before image (with a new id). Paced, batched and concurrent like the other write commands; the
+    /// undo's own run is appended to the same journal, so it can be undone in turn (-Run).
     /// </summary>
     [Cmdlet(VerbsCommon.Undo, "QomonChange", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Commands + "Undo-QomonChange.md")]
     [OutputType(ContactOutput.TypeName)]
@@ -27,17 +24,12 @@ namespace Qomon.PowerShell.Commands
         private UndoRun? _run;
         private UndoOperation? _operation;
 
-        /// <summary>The journal of the run to undo (written by -Journal on Set-, New- or Remove-QomonContact).</summary>
-        [Parameter(Mandatory = true, Position = 0)]
-        [ValidateNotNullOrEmpty]
-        public string Journal { get; set; } = "";
-
         /// <summary>Undo only these contacts (the ids the run updated or removed, or the ids of the contacts it created).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public long[]? Id { get; set; }
 
-        /// <summary>The run to undo, by its id (the run property of Get-QomonJournal); by default the journal's latest run that is not itself an undo.</summary>
+        /// <summary>The run to undo, by its id (the Run property of Get-QomonJournal); by default the journal's latest run that is not itself an undo.</summary>
         [Parameter]
         public Guid Run { get; set; }
 
@@ -49,22 +41,31 @@ namespace Qomon.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private protected override string JournalOp => JournalIntent.Update;
+
+        private protected override string[] JournalOptionNames => new[] { nameof(Force), nameof(BatchSize), nameof(ThrottleLimit) };
+
         protected override void Begin()
         {
-            var contents = ReadJournal();
-            foreach (var problem in contents.Problems) WriteWarning(problem.Message);
+            if (JournalPath == null)
+                ThrowInvalidArgument("Undo-QomonChange needs -Journal: the journal of the run to undo, as -Journal on Set-, New- or Remove-QomonContact wrote it.", null, ErrorIds.ConflictingParameters);
+            var contents = JournalFile.Read(this, JournalPath!);
             try { _run = UndoRun.Select(contents, ParameterSpecified(nameof(Run)) ? Run.ToString() : null, Id); }
-            catch (ArgumentException e) { ThrowNotFound(e.Message, ErrorIds.JournalRunNotFound); }
-            if (_run!.WhyElsewhere(QomonConnection.BaseUri, ConnectionSpace()) is string elsewhere)
+            catch (ArgumentException e)
             {
-                var message = "The journal " + contents.Path + " is from another space: " + elsewhere + " Nothing was sent.";
+                ThrowTerminatingError(new ErrorRecord(e, ErrorIds.JournalRunNotFound, ErrorCategory.ObjectNotFound, Journal) { ErrorDetails = new ErrorDetails(e.Message) });
+            }
+            var whyNot = Pipeline.Run(ct => JournalOrigin.WhyNotThisSpaceAsync(QomonConnection, contents, ct));
+            if (whyNot != null)
+            {
+                var message = "Cannot undo from the journal " + contents.Path + ": " + whyNot + ". Nothing was sent.";
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), ErrorIds.JournalOtherSpace, ErrorCategory.InvalidOperation, Journal)
                 {
                     ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect with the key of the space the run wrote to (Connect-Qomon), then undo again." }
                 });
             }
-            foreach (var reason in _run.CannotUndo) WriteWarning(reason);
-            WriteVerbose("Undoing run " + _run.RunLine.Run + " (" + _run.RunLine.Command + ", " + _run.Items.Count + " records to undo).");
+            foreach (var reason in _run!.CannotUndo) WriteWarning(reason);
+            WriteVerbose("Undoing run " + _run.RunLine.Run + " (" + _run.RunLine.Command + "): " + _run.Items.Count + " records to undo.");
 
             var whatIf = SwitchOrPreference("WhatIf", "WhatIfPreference");
             var merge = new MergeOperation(this, new ContactWriter(QomonConnection, Forms), force: false, new SkippedEmptyNotice(), Forms);
@@ -78,31 +79,5 @@ namespace Qomon.PowerShell.Commands
             var position = 0;
             foreach (var item in _run!.Items) Submit(_operation!.NewRecord(++position, item));
         }
-
-        private JournalContents ReadJournal()
-        {
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Journal);
-            try { return JournalReader.Read(path); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                ThrowNotFound("Cannot read the journal " + path + ": " + e.Message, ErrorIds.JournalNotFound);
-                throw;
-            }
-        }
-
-        // The space this connection's key reaches, from the group_id of any one contact (a one-contact search page).
-        private long? ConnectionSpace()
-        {
-            System.Collections.Generic.IReadOnlyList<JsonObject> contacts = Array.Empty<JsonObject>();
-            try { contacts = Pipeline.Run(ct => Client.SearchPageAsync(new JsonObject { ["$all"] = new JsonArray() }, 0, 1, null, true, ct)); }
-            catch (QomonApiException e) { ThrowApiError(e, Journal); }
-            return contacts.Count > 0 && contacts[0].TryGetPropertyValue("group_id", out var group) && JsonRead.TryGetLong(group, out var space) ? space : (long?)null;
-        }
-
-        private void ThrowNotFound(string message, string errorId) =>
-            ThrowTerminatingError(new ErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, Journal)
-            {
-                ErrorDetails = new ErrorDetails(message)
-            });
     }
 }

@@ -39,6 +39,7 @@ namespace Qomon.PowerShell.Writing
                 SeenUpdatedAt = record.SeenUpdatedAt,
                 Force = _force,
                 ChangesFromRead = record.ChangesFromRead,
+                Journal = record.Journal,
             };
             var plan = await _writer.PlanMergeAsync(request, cancellationToken).ConfigureAwait(false);
             record.Plan = plan;

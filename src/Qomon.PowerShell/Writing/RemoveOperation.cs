@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
+using Qomon.Client.Journal;
 using Qomon.PowerShell.Infrastructure;
 
 namespace Qomon.PowerShell.Writing
@@ -33,8 +34,9 @@ namespace Qomon.PowerShell.Writing
         // ask it throws instead (see Confirm), so no read is spent there either.
         private bool ShouldProcessAsks => _settings.ConfirmOn || (!_settings.Force && _settings.PreferenceAsks);
 
+        // A journaled delete reads the contact too: its before image is what an undo re-creates.
         internal override bool NeedsRead(WriteRecord record) =>
-            record.AsRead == null && (_settings.WhatIf || (ShouldProcessAsks && _settings.CanPrompt));
+            record.AsRead == null && (_settings.WhatIf || (ShouldProcessAsks && _settings.CanPrompt) || record.Journal != null);
 
         internal override Task ReadAsync(WriteRecord record, CancellationToken cancellationToken) => PreviewRead.ReadCurrentAsync(_client, record, cancellationToken);
 
@@ -80,6 +82,7 @@ namespace Qomon.PowerShell.Writing
 
         internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
         {
+            record.Journal?.Sending(JournalMethods.Delete, record.Current ?? record.AsRead, null);
             try
             {
                 await _client.DeleteContactAsync(record.Id!.Value, cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Qomon.Client.Changes;
+using Qomon.Client.Journal;
 using Qomon.Client.Model;
 using Qomon.Client.Undo;
 using Qomon.Client.WriteShape;
@@ -47,7 +47,9 @@ namespace Qomon.PowerShell.Writing
             switch (item.Action)
             {
                 case UndoAction.PutBack:
-                    record.Changes = new ContactChanges();
+                    // The undo as intended (the journal's intent and the fields its lines list); the write is planned from the read.
+                    record.Changes = UndoPlanner.Intended(item.Record.Before!, item.Record.Fields);
+                    record.JournalOp = JournalIntent.Update;
                     record.ChangesFromRead = current =>
                     {
                         state.Plan = UndoPlanner.Plan(item.Record.Before!, item.Record.Fields, current, _forms, _force);
@@ -56,6 +58,10 @@ namespace Qomon.PowerShell.Writing
                     break;
                 case UndoAction.Recreate:
                     record.FullContact = ContactWriteShape.From(item.Record.Before!);
+                    record.JournalOp = JournalIntent.Create;
+                    break;
+                default:
+                    record.JournalOp = JournalIntent.Remove;
                     break;
             }
             return record;

@@ -87,6 +87,7 @@ namespace Qomon.PowerShell.Writing
                 AsRead = record.AsRead,
                 SeenUpdatedAt = record.SeenUpdatedAt,
                 Force = _force,
+                Journal = record.Journal,
             };
             var writer = record.AsRead != null ? _bySearchPage : _byContact;
             var written = await writer.WriteAsync(request, _method, cancellationToken).ConfigureAwait(false);

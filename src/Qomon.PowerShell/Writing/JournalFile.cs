@@ -1,0 +1,26 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using Qomon.Client.Journal;
+using Qomon.PowerShell.Infrastructure;
+
+namespace Qomon.PowerShell.Writing
+{
+    /// <summary>Reads a journal for a command: a damaged line becomes a warning naming it; a file that cannot be read, a terminating error.</summary>
+    internal static class JournalFile
+    {
+        internal static JournalContents Read(PSCmdlet cmdlet, string path)
+        {
+            JournalContents contents;
+            try { contents = JournalReader.Read(path); }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            {
+                var message = "Cannot read the journal " + path + ": " + e.Message;
+                cmdlet.ThrowTerminatingError(new ErrorRecord(e, ErrorIds.JournalUnreadable, ErrorCategory.ReadError, path) { ErrorDetails = new ErrorDetails(message) });
+                throw;
+            }
+            foreach (var problem in contents.Problems) cmdlet.WriteWarning(problem.Message);
+            return contents;
+        }
+    }
+}
