@@ -121,6 +121,8 @@ namespace Qomon.Client.Tests.Undo
             Assert.Equal(2, Answers(body, "formdatas", Forms.Comments).Count(a => a.Data == Contacts.NotHome));
             Assert.Equal(3, Answers(body, "formdatas", Forms.Comments).Count);
             Assert.Empty(ContactDiff.Between(before, body));
+            var dates = body["formdatas"]!.AsArray().OfType<JsonObject>().Where(e => (string?)e["data"] == Contacts.NotHome).Select(e => (string?)e["date"]).OrderBy(d => d);
+            Assert.Equal(new[] { Contacts.FirstVisit, Contacts.SecondVisit }, dates);
         }
 
         [Fact]
