@@ -89,7 +89,7 @@ AfterAll {
 Describe 'README recipes' {
     It 'has the recipes the README promises' {
         $recipes.Name | Should -Be @('connect-interactive', 'connect-scheduled', 'connect-runbook', 'csv-round-trip', 'bulk-update-from-csv', 'tag-city',
-            'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove', 'scheduled-run-exit-code', 'many-spaces')
+            'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove', 'undo-run', 'scheduled-run-exit-code', 'many-spaces')
     }
 
     It 'runs recipe <Name> without an error' -ForEach $recipes {
@@ -155,6 +155,18 @@ Describe 'README recipes' {
             'create-remove' {
                 (Get-EmulatorRequestCount $emulator 'POST /contacts') | Should -Be 1
                 (Get-EmulatorRequestCount $emulator 'DELETE /contacts/{id}') | Should -Be 1
+            }
+            'undo-run' {
+                # Each contact in Lille was tagged by the run and untagged by the undo: two writes, and its tags as before.
+                $lille = @(Get-QomonContact -Filter @{ 'address.city' = 'Lille' } -All)
+                $lille.Count | Should -BeGreaterThan 0
+                foreach ($contact in $lille) {
+                    $history = Get-ContactHistory $emulator -Id $contact.id
+                    $history[-1].tags.name | Should -Not -Contain 'Mailing 2026'
+                    $history[-2].tags.name | Should -Contain 'Mailing 2026'
+                    @($history[-1].tags.name | Sort-Object) | Should -Be @($history[-3].tags.name | Sort-Object)
+                }
+                @(Get-QomonJournal (Join-Path $workDirectory 'lille.journal') | Group-Object Run).Count | Should -Be 2
             }
             'many-spaces' {
                 foreach ($space in $spaces) {
