@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
 
 namespace Qomon.Client.Journal
 {
@@ -16,15 +17,22 @@ namespace Qomon.Client.Journal
 
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         private readonly object _gate = new object();
+        private readonly object _syncGate = new object();
         private readonly FileStream _lock;
         private readonly FileStream _stream;
+        // A second handle on the file, never written: syncing through it needs no lock against the writers.
+        private readonly FileStream _sync;
+        // Lines handed to the operating system, and lines known to be on the disk (group commit, below).
+        private long _written;
+        private long _synced;
         private bool _disposed;
 
-        private JournalWriter(string path, FileStream lockStream, FileStream stream)
+        private JournalWriter(string path, FileStream lockStream, FileStream stream, FileStream sync)
         {
             Path = path;
             _lock = lockStream;
             _stream = stream;
+            _sync = sync;
         }
 
         public string Path { get; }
@@ -36,15 +44,18 @@ namespace Qomon.Client.Journal
             var full = System.IO.Path.GetFullPath(path);
             var lockStream = TakeLock(full);
             FileStream? stream = null;
+            FileStream? sync = null;
             try
             {
                 // Shared for reading and writing: the lock file, not this stream, keeps other runs out, so Get-QomonJournal can read meanwhile.
                 stream = new FileStream(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
                 EndTornLine(stream);
-                return new JournalWriter(full, lockStream, stream);
+                sync = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+                return new JournalWriter(full, lockStream, stream, sync);
             }
             catch
             {
+                sync?.Dispose();
                 stream?.Dispose();
                 lockStream.Dispose();
                 throw;
@@ -78,11 +89,28 @@ namespace Qomon.Client.Journal
         {
             if (entry == null) throw new ArgumentNullException(nameof(entry));
             var bytes = Utf8.GetBytes(JournalLine.Format(entry) + "\n");
+            long line;
             lock (_gate)
             {
                 if (_disposed) throw new ObjectDisposedException(nameof(JournalWriter));
                 _stream.Write(bytes, 0, bytes.Length);
-                _stream.Flush(flushToDisk: entry.Kind == JournalEntry.PendingKind);
+                _stream.Flush(flushToDisk: false);
+                line = Interlocked.Increment(ref _written);
+            }
+            if (entry.Kind == JournalEntry.PendingKind) SyncThrough(line);
+        }
+
+        // Group commit: tasks whose pending lines wait for the disk together share one sync, instead of queueing one
+        // sync each behind the write lock. A sync started after a line was handed to the OS covers that line.
+        private void SyncThrough(long line)
+        {
+            lock (_syncGate)
+            {
+                if (Interlocked.Read(ref _synced) >= line) return;
+                var upTo = Interlocked.Read(ref _written);
+                // fsync (FlushFileBuffers on Windows) applies to the file, whichever handle asks.
+                _sync.Flush(flushToDisk: true);
+                Interlocked.Exchange(ref _synced, upTo);
             }
         }
 
@@ -94,6 +122,7 @@ namespace Qomon.Client.Journal
                 _disposed = true;
                 _stream.Flush(flushToDisk: true);
                 _stream.Dispose();
+                lock (_syncGate) _sync.Dispose();
                 _lock.Dispose();
             }
         }

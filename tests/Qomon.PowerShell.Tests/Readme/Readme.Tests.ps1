@@ -88,8 +88,8 @@ AfterAll {
 
 Describe 'README recipes' {
     It 'has the recipes the README promises' {
-        $recipes.Name | Should -Be @('connect-interactive', 'connect-scheduled', 'connect-runbook', 'csv-round-trip', 'bulk-update-from-csv', 'tag-city',
-            'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove', 'undo-run', 'scheduled-run-exit-code', 'many-spaces')
+        $recipes.Name | Should -Be @('connect-interactive', 'connect-scheduled', 'connect-runbook', 'csv-round-trip', 'bulk-update-from-csv', 'bulk-journal-resume', 'undo-run',
+            'tag-city', 'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove', 'scheduled-run-exit-code', 'many-spaces')
     }
 
     It 'runs recipe <Name> without an error' -ForEach $recipes {
@@ -123,6 +123,15 @@ Describe 'README recipes' {
                 $history[-1].mobile | Should -Be $first.mobile
                 # -WhatIf first, then one real write per changed row: never two writes for one row.
                 ($history | Measure-Object).Count | Should -BeLessOrEqual 2
+            }
+            'bulk-journal-resume' {
+                $rows = @(Import-Csv (Join-Path $workDirectory 'contacts-update.csv'))
+                $records = @(Get-QomonJournal (Join-Path $workDirectory 'contacts-update.jsonl'))
+                # The first run journaled every row (already written by the recipe before: unchanged); the second skipped them all.
+                $records.Count | Should -Be $rows.Count
+                @($records | Where-Object Outcome -NotIn 'updated', 'unchanged') | Should -BeNullOrEmpty
+                $global:QomonRecipeOutput | Should -Match "Records\s*:\s*$($rows.Count)"
+                $global:QomonRecipeOutput | Should -Match 'Runs\s*:\s*2'
             }
             'tag-city' {
                 $lyon = @(Get-QomonContact -Filter @{ 'address.city' = 'Lyon' } -All)
@@ -166,7 +175,7 @@ Describe 'README recipes' {
                     $history[-2].tags.name | Should -Contain 'Mailing 2026'
                     @($history[-1].tags.name | Sort-Object) | Should -Be @($history[-3].tags.name | Sort-Object)
                 }
-                @(Get-QomonJournal (Join-Path $workDirectory 'lille.journal') | Group-Object Run).Count | Should -Be 2
+                @(Get-QomonJournal (Join-Path $workDirectory 'lille.jsonl') | Group-Object Run).Count | Should -Be 2
             }
             'many-spaces' {
                 foreach ($space in $spaces) {
