@@ -67,6 +67,21 @@ Describe 'Undo of an update run' {
     }
 }
 
+Describe 'Undo of an undo' {
+    It 'takes the undo back when -Run names it: the run''s values return' {
+        $id = New-TestContact -Contact (New-RichContactBody -FirstName 'Redo')
+        $journal = New-JournalPath
+        Set-QomonContact -Id $id -Property @{ mobile = '+33 7 44 44 44 44'; 'form:Main concern' = 'Environment' } -AddTag 'redo' -Journal $journal
+        $afterRun = (Get-ContactHistory $script:emulator $id)[-1]
+        Undo-QomonChange -Journal $journal
+        $undoRun = (Get-QomonJournal $journal | Where-Object Command -eq 'Undo-QomonChange' | Select-Object -First 1).Run
+        Undo-QomonChange -Journal $journal -Run $undoRun
+        $history = Get-ContactHistory $script:emulator $id
+        $history.Count | Should -Be 4
+        Get-ChangedField -Before $afterRun -After $history[-1] | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Undo -Force and -WhatIf' {
     BeforeEach {
         $script:id = New-TestContact -Contact (New-RichContactBody -FirstName 'Forced')
