@@ -124,7 +124,7 @@ namespace Qomon.PowerShell.Infrastructure
         public const string JournalInUse = "Qomon.JournalInUse";
         /// <summary>InvalidOperation: -Resume with a journal written for another endpoint or space.</summary>
         public const string JournalOtherSpace = "Qomon.JournalOtherSpace";
-        /// <summary>ReadError or WriteError: the journal file cannot be opened (a missing folder, no access); Get-QomonJournal on a file that does not exist.</summary>
+        /// <summary>ReadError or WriteError: the journal file cannot be opened (a missing folder, no access); ObjectNotFound: Get-QomonJournal on a file that does not exist.</summary>
         public const string JournalUnreadable = "Qomon.JournalUnreadable";
         /// <summary>NotSpecified: a failure the write path did not expect (a defect, not an API answer); only its record fails.</summary>
         public const string WriteFailed = "Qomon.WriteFailed";
