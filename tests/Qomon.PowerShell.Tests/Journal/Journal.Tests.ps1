@@ -149,6 +149,19 @@ Describe 'Set-QomonContact -WriteMethod Upsert -Journal' {
     }
 }
 
+Describe 'Set-QomonContact -Replace -Journal' {
+    It 'reads the contact for its before image, then journals the replacement' {
+        $path = New-JournalPath
+        $contact = Get-QomonContact -Id $script:ids[11]
+        Set-QomonContact -Id $script:ids[11] -Replace -Force -Property @{ firstname = $contact.firstname; surname = $contact.surname; mobile = '+33 6 14 14 14 14' } -Journal $path
+        $record = Get-QomonJournal $path
+        $record.Outcome | Should -Be 'updated'
+        $record.Method | Should -Be 'patch'
+        $record.Before.mail | Should -Be $contact.mail
+        ($record.Fields | Where-Object Path -EQ 'mobile').New | Should -Be '+33 6 14 14 14 14'
+    }
+}
+
 Describe 'Set-QomonContact -Resume' {
     BeforeAll {
         $script:rows = @($script:ids[6..9] | ForEach-Object { [pscustomobject]@{ Id = $_; mobile = "+33 6 07 07 07 $($_ % 100)" } })
