@@ -120,6 +120,24 @@ Describe 'A journal in use by another run' {
     }
 }
 
+Describe 'A journal that cannot be opened' {
+    It 'stops the run with Qomon.JournalUnreadable before anything is sent' {
+        $path = Join-Path $TestDrive 'no-such-folder/j.jsonl'
+        $traffic = Get-Writes {
+            { @{ Id = $script:ids[5]; mobile = '+33 6 06 06 06 26' } | Set-QomonContact -Journal $path } |
+                Should -Throw -ErrorId 'Qomon.JournalUnreadable*' -ExpectedMessage '*no-such-folder*'
+        }
+        $traffic.Total | Should -Be 0
+    }
+
+    It 'is an error of Get-QomonJournal when the file does not exist' {
+        $path = Join-Path $TestDrive 'missing.jsonl'
+        Get-QomonJournal -Path $path -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.JournalUnreadable*'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
 Describe 'A journal in use, with -Resume' {
     It 'is refused before the journal is read or the space checked: nothing is sent' {
         $path = New-JournalPath
