@@ -102,7 +102,7 @@ namespace Qomon.PowerShell.Commands
                 : WriteMethod == WriteMethod.Patch ? new MergeOperation(this, writer, Force, _reader.SkippedEmpty, Forms)
                 : new UpsertOperation(this, QomonConnection, writer, WriteMethod, ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, WhatIfGiven()), Force, _reader.SkippedEmpty, Forms);
             if (Replace && WriteMethod != WriteMethod.Patch) WriteVerbose("-WriteMethod " + WriteMethod + " does not apply: " + UpsertPlanner.ReplaceReason + ", which only PATCH can do.");
-            StartRun(operation, PassThru, Resume ? ResumeFromJournal.Read(this, JournalPath!, QomonConnection, Pipeline) : null);
+            StartRun(operation, PassThru, Resume ? () => ResumeFromJournal.Read(this, JournalPath!, QomonConnection, Pipeline) : (Func<JournalResume>?)null);
         }
 
         protected override void Process()

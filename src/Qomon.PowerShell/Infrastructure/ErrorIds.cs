@@ -124,7 +124,7 @@ namespace Qomon.PowerShell.Infrastructure
         public const string JournalInUse = "Qomon.JournalInUse";
         /// <summary>InvalidOperation: -Resume or Undo-QomonChange with a journal written for another endpoint or space.</summary>
         public const string JournalOtherSpace = "Qomon.JournalOtherSpace";
-        /// <summary>ReadError or WriteError: the journal file cannot be opened (a missing folder, no access); Get-QomonJournal or Undo-QomonChange on a file that does not exist.</summary>
+        /// <summary>ReadError or WriteError: the journal file cannot be opened (a missing folder, no access); ObjectNotFound: Get-QomonJournal or Undo-QomonChange on a file that does not exist.</summary>
         public const string JournalUnreadable = "Qomon.JournalUnreadable";
         /// <summary>ObjectNotFound: Undo-QomonChange finds no run to undo in the journal, or not the one -Run names.</summary>
         public const string JournalRunNotFound = "Qomon.JournalRunNotFound";

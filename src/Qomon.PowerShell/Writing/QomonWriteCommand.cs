@@ -73,7 +73,8 @@ namespace Qomon.PowerShell.Writing
         }
 
         /// <summary>Sets up the batch writer; call from Begin once parameters are checked.</summary>
-        private protected void StartRun(WriteOperation operation, bool passThru, Qomon.Client.Journal.JournalResume? resume = null)
+        /// <param name="readResume">-Resume: reads the journal once this run holds it.</param>
+        private protected void StartRun(WriteOperation operation, bool passThru, Func<Qomon.Client.Journal.JournalResume>? readResume = null)
         {
             _summary = new WriteRunSummary(MyInvocation.MyCommand.Name, QomonConnection.BaseUri, QomonConnection.KeyFingerprint,
                 SwitchOrPreference("WhatIf", "WhatIfPreference"));
@@ -84,8 +85,7 @@ namespace Qomon.PowerShell.Writing
                 passThru ? record => ContactOutput.Create(record.Stored!, Forms) : (Func<WriteRecord, object?>?)null);
             if (JournalPath != null && !_summary.WhatIf)
             {
-                _journal = RunJournal.Open(this, JournalPath, QomonConnection, JournalOp, JournalRunOptions.Of(this, JournalOptionNames),
-                    resume ?? Qomon.Client.Journal.JournalResume.Empty);
+                _journal = RunJournal.Open(this, JournalPath, QomonConnection, JournalOp, JournalRunOptions.Of(this, JournalOptionNames), readResume);
                 _writer.Reported = _journal.Settled;
             }
         }

@@ -38,8 +38,8 @@ namespace Qomon.PowerShell.Writing
             _consent = consent;
         }
 
-        /// <summary>Read only for a preview: -WhatIf, or a prompt that will really be shown.</summary>
-        // A journaled replace reads the contact too: its before image is what an undo puts back.
+        /// <summary>Read for a preview (-WhatIf, or a prompt that will really be shown), and under -Journal for the
+        /// contact's before image, which is what an undo puts back.</summary>
         internal override bool NeedsRead(WriteRecord record) => _consent.WhatIf || _consent.WillPrompt || record.Journal != null;
 
         internal override Task ReadAsync(WriteRecord record, CancellationToken cancellationToken) => PreviewRead.ReadCurrentAsync(_client, record, cancellationToken);

@@ -28,8 +28,11 @@ namespace Qomon.PowerShell.Writing
             _op = op;
         }
 
-        /// <summary>Takes the journal for this run (a terminating Qomon.JournalInUse error when another run holds it) and writes the run line.</summary>
-        internal static RunJournal Open(PSCmdlet cmdlet, string path, QomonConnection connection, string op, JsonObject options, JournalResume resume)
+        /// <summary>
+        /// Takes the journal for this run (a terminating Qomon.JournalInUse error when another run holds it), reads what
+        /// -Resume needs while holding it, and writes the run line.
+        /// </summary>
+        internal static RunJournal Open(PSCmdlet cmdlet, string path, QomonConnection connection, string op, JsonObject options, Func<JournalResume>? readResume)
         {
             JournalWriter writer;
             try { writer = JournalWriter.Open(path); }
@@ -49,6 +52,8 @@ namespace Qomon.PowerShell.Writing
             }
             try
             {
+                // Read under the lock: no other run can add to the journal between this read and this run's lines.
+                var resume = readResume?.Invoke() ?? JournalResume.Empty;
                 var module = cmdlet.MyInvocation.MyCommand.Module?.Version?.ToString() ?? typeof(RunJournal).Assembly.GetName().Version?.ToString() ?? "";
                 var run = JournalRun.Start(writer, connection.Settings.TimeProvider, cmdlet.MyInvocation.MyCommand.Name, connection.BaseUri, null, module, options);
                 return new RunJournal(writer, run, resume, op);

@@ -115,6 +115,28 @@ namespace Qomon.Client.Tests.Journal
         }
 
         [Fact]
+        public void APendingLineIsInTheFileWhenSendingReturnsBeforeTheRequestCouldGo()
+        {
+            var path = PathOf("j.jsonl");
+            using var writer = JournalWriter.Open(path);
+            var run = JournalRun.Start(writer, null, "Set-QomonContact", new Uri("http://localhost:1/"), 1, "1.0.0", new JsonObject());
+            var changes = new ContactChanges();
+            changes.AddTag("VIP");
+            var record = run.Record(1, JournalIntent.Update, 9, JournalIntent.OfUpdate(9, changes), changes);
+
+            record.Sending(JournalMethods.Patch, new JsonObject { ["id"] = 9, ["tags"] = new JsonArray() },
+                new JsonObject { ["id"] = 9, ["tags"] = new JsonArray(new JsonObject { ["name"] = "VIP" }) });
+
+            // Read through another handle while the run still holds the journal, as a reader after a kill would.
+            var pending = Assert.Single(JournalRecord.Of(JournalReader.Read(path)));
+            Assert.Equal(JournalRecord.PendingOutcome, pending.Outcome);
+            var tag = Assert.Single(pending.Fields);
+            Assert.Equal("tags[VIP]", tag.Path);
+            Assert.Null(tag.Old);
+            Assert.Equal("VIP", tag.New!.GetValue<string>());
+        }
+
+        [Fact]
         public void AKilledRunLeavesAPendingRecordWithoutOutcome()
         {
             var path = PathOf("j.jsonl");

@@ -120,6 +120,66 @@ Describe 'A journal in use by another run' {
     }
 }
 
+Describe 'A journal that cannot be opened' {
+    It 'stops the run with Qomon.JournalUnreadable before anything is sent' {
+        $path = Join-Path $TestDrive 'no-such-folder/j.jsonl'
+        $traffic = Get-Writes {
+            { @{ Id = $script:ids[5]; mobile = '+33 6 06 06 06 26' } | Set-QomonContact -Journal $path } |
+                Should -Throw -ErrorId 'Qomon.JournalUnreadable*' -ExpectedMessage '*no-such-folder*'
+        }
+        $traffic.Total | Should -Be 0
+    }
+
+    It 'is an error of Get-QomonJournal when the file does not exist' {
+        $path = Join-Path $TestDrive 'missing.jsonl'
+        Get-QomonJournal -Path $path -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Qomon.JournalUnreadable*'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'A journal in use, with -Resume' {
+    It 'is refused before the journal is read or the space checked: nothing is sent' {
+        $path = New-JournalPath
+        @{ Id = $script:ids[5]; mobile = '+33 6 06 06 06 16' } | Set-QomonContact -Journal $path
+        $other = [Qomon.Client.Journal.JournalWriter]::Open($path)
+        try {
+            $traffic = Get-Writes {
+                { @{ Id = $script:ids[5]; mobile = '+33 6 06 06 06 17' } | Set-QomonContact -Journal $path -Resume } |
+                    Should -Throw -ErrorId 'Qomon.JournalInUse*'
+            }
+            $traffic.Total | Should -Be 0
+        }
+        finally { $other.Dispose() }
+    }
+}
+
+Describe 'Set-QomonContact -WriteMethod Upsert -Journal' {
+    It 'journals the upsert with the contact as read and the fields sent' {
+        $path = New-JournalPath
+        $contact = Get-QomonContact -Id $script:ids[11]
+        @{ Id = $script:ids[11]; mobile = '+33 6 13 13 13 13' } | Set-QomonContact -WriteMethod Upsert -Journal $path
+        $record = Get-QomonJournal $path
+        $record.Outcome | Should -Be 'updated'
+        $record.Method | Should -Be 'upsert'
+        $record.Before.mobile | Should -Be $contact.mobile
+        ($record.Fields | Where-Object Path -EQ 'mobile').New | Should -Be '+33 6 13 13 13 13'
+    }
+}
+
+Describe 'Set-QomonContact -Replace -Journal' {
+    It 'reads the contact for its before image, then journals the replacement' {
+        $path = New-JournalPath
+        $contact = Get-QomonContact -Id $script:ids[11]
+        Set-QomonContact -Id $script:ids[11] -Replace -Force -Property @{ firstname = $contact.firstname; surname = $contact.surname; mobile = '+33 6 14 14 14 14' } -Journal $path
+        $record = Get-QomonJournal $path
+        $record.Outcome | Should -Be 'updated'
+        $record.Method | Should -Be 'patch'
+        $record.Before.mail | Should -Be $contact.mail
+        ($record.Fields | Where-Object Path -EQ 'mobile').New | Should -Be '+33 6 14 14 14 14'
+    }
+}
+
 Describe 'Set-QomonContact -Resume' {
     BeforeAll {
         $script:rows = @($script:ids[6..9] | ForEach-Object { [pscustomobject]@{ Id = $_; mobile = "+33 6 07 07 07 $($_ % 100)" } })
