@@ -9,7 +9,7 @@ namespace Qomon.Client.Undo
     /// <summary>
     /// The run of a journal that an undo takes back, and what each of its records needs. By default the latest run
     /// that is not itself an undo (so running the undo again finishes it instead of taking it back); an undo run is
-    /// undone only when named. Records the run did not change (unchanged, conflict, failed) need nothing; records
+    /// undone only when named. Its records are undone in the reverse of the order the run wrote them. Records the run did not change (unchanged, conflict, failed) need nothing; records
     /// whose outcome cannot be known from the journal are listed apart, each with the reason.
     /// </summary>
     public sealed class UndoRun
@@ -56,6 +56,9 @@ namespace Qomon.Client.Undo
                 if (item != null) items.Add(item);
                 else if (reason != null) cannot.Add(reason);
             }
+            // Latest first, as undoing goes: a contact the run wrote twice is put back to what the later write found,
+            // then the earlier write's values are seen as written, and go back too.
+            items.Reverse();
             return new UndoRun(runLine, items, cannot);
         }
 

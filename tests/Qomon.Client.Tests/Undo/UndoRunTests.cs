@@ -51,7 +51,7 @@ namespace Qomon.Client.Tests.Undo
 
             var run = UndoRun.Select(journal, null, null);
 
-            Assert.Equal(new[] { (7L, UndoAction.PutBack), (8L, UndoAction.PutBack), (9L, UndoAction.PutBack), (12L, UndoAction.Remove), (13L, UndoAction.Recreate) },
+            Assert.Equal(new[] { (13L, UndoAction.Recreate), (12L, UndoAction.Remove), (9L, UndoAction.PutBack), (8L, UndoAction.PutBack), (7L, UndoAction.PutBack) },
                 run.Items.Select(i => (i.ContactId, i.Action)).ToArray());
             Assert.Contains("record 8: the run's create may or may not have happened", Assert.Single(run.CannotUndo));
         }
@@ -62,7 +62,25 @@ namespace Qomon.Client.Tests.Undo
             var journal = Journal(RunLine(RunA, "Set-QomonContact"), Pending(RunA, 1, "update", 7), Done(RunA, 1, 7, "updated"),
                 Pending(RunA, 2, "create", null), Done(RunA, 2, null, "created", 12), Pending(RunA, 3, "update", 8), Done(RunA, 3, 8, "updated"));
 
-            Assert.Equal(new long[] { 7, 12 }, UndoRun.Select(journal, null, new long[] { 7, 12 }).Items.Select(i => i.ContactId).ToArray());
+            Assert.Equal(new long[] { 12, 7 }, UndoRun.Select(journal, null, new long[] { 7, 12 }).Items.Select(i => i.ContactId).ToArray());
+        }
+
+        [Fact]
+        public void AContactTheRunWroteTwiceGoesBackThroughBothWrites()
+        {
+            var journal = Journal(RunLine(RunA, "Set-QomonContact"),
+                Pending(RunA, 1, "update", 7), Done(RunA, 1, 7, "updated"),
+                Pending(RunA, 2, "update", 7).Replace("\"old\":\"Ann\",\"new\":\"Anna\"", "\"old\":\"Anna\",\"new\":\"Annie\"").Replace("\"firstname\":\"Ann\"}", "\"firstname\":\"Anna\"}"),
+                Done(RunA, 2, 7, "updated"));
+            var current = System.Text.Json.Nodes.JsonNode.Parse("{\"id\":7,\"group_id\":31457,\"firstname\":\"Annie\"}")!.AsObject();
+
+            foreach (var item in UndoRun.Select(journal, null, null).Items)
+            {
+                var plan = UndoPlanner.Plan(item.Record.Before!, item.Record.Fields, current, Qomon.Client.Model.FormCatalog.Empty, force: false);
+                Assert.Empty(plan.Conflicts);
+                current = Qomon.Client.Merge.ContactMerger.Merge(current, plan.Changes, Qomon.Client.Model.FormCatalog.Empty).Body;
+            }
+            Assert.Equal("Ann", (string?)current["firstname"]);
         }
 
         [Fact]
