@@ -14,13 +14,4 @@ namespace Qomon.Client.Journal
         /// <param name="after">The contact as the request leaves it (the PATCH body, the merged contact for an upsert, the new contact); null for a delete.</param>
         void Sending(string method, JsonObject? before, JsonObject? after);
     }
-
-    /// <summary>The method words of pending and done lines.</summary>
-    public static class JournalMethods
-    {
-        public const string Patch = "patch";
-        public const string Upsert = "upsert";
-        public const string Post = "post";
-        public const string Delete = "delete";
-    }
 }

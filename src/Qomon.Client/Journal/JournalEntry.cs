@@ -42,36 +42,4 @@ namespace Qomon.Client.Journal
         /// <summary>Where the entry was read from (1-based); 0 for an entry not read from a file.</summary>
         public int LineNumber { get; set; }
     }
-
-    /// <summary>One field a request changes: its path and its value before and as sent (JSON; null = none).</summary>
-    public sealed class JournalField
-    {
-        public JournalField(string path, JsonNode? old, JsonNode? @new)
-        {
-            Path = path;
-            Old = old;
-            New = @new;
-        }
-
-        public string Path { get; }
-        public JsonNode? Old { get; }
-        public JsonNode? New { get; }
-
-        public override string ToString() => Path;
-    }
-
-    /// <summary>The outcome words of done lines.</summary>
-    public static class JournalOutcomes
-    {
-        public const string Updated = "updated";
-        public const string Unchanged = "unchanged";
-        public const string Conflict = "conflict";
-        public const string Failed = "failed";
-        public const string Unknown = "unknown";
-        public const string Created = "created";
-        public const string Removed = "removed";
-
-        /// <summary>A record with one of these outcomes needs nothing more: a resume skips it.</summary>
-        public static bool IsComplete(string? outcome) => outcome == Updated || outcome == Unchanged || outcome == Created || outcome == Removed;
-    }
 }

@@ -5,38 +5,6 @@ using System.Text;
 
 namespace Qomon.Client.Journal
 {
-    /// <summary>What a journal holds: its entries in file order, and the lines that could not be read.</summary>
-    public sealed class JournalContents
-    {
-        internal JournalContents(string path, IReadOnlyList<JournalEntry> entries, IReadOnlyList<JournalProblem> problems)
-        {
-            Path = path;
-            Entries = entries;
-            Problems = problems;
-        }
-
-        public string Path { get; }
-        public IReadOnlyList<JournalEntry> Entries { get; }
-        public IReadOnlyList<JournalProblem> Problems { get; }
-    }
-
-    /// <summary>A line of a journal that is not an entry: its number and what is wrong with it.</summary>
-    public sealed class JournalProblem
-    {
-        internal JournalProblem(string path, int lineNumber, string reason)
-        {
-            LineNumber = lineNumber;
-            Reason = reason;
-            Message = "The journal " + path + ", line " + lineNumber + ": " + reason + "; the line is left out and the rest of the journal is used.";
-        }
-
-        public int LineNumber { get; }
-        public string Reason { get; }
-        public string Message { get; }
-
-        public override string ToString() => Message;
-    }
-
     /// <summary>Reads a journal, tolerantly: a damaged line (or the last line cut short by a killed process) is named and left out.</summary>
     public static class JournalReader
     {

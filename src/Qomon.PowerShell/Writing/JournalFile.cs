@@ -13,7 +13,7 @@ namespace Qomon.PowerShell.Writing
         {
             JournalContents contents;
             try { contents = JournalReader.Read(path); }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            catch (Exception e) when (IsFileProblem(e))
             {
                 var message = "Cannot read the journal " + path + ": " + e.Message;
                 cmdlet.ThrowTerminatingError(new ErrorRecord(e, ErrorIds.JournalUnreadable, ErrorCategory.ReadError, path) { ErrorDetails = new ErrorDetails(message) });
@@ -22,5 +22,9 @@ namespace Qomon.PowerShell.Writing
             foreach (var problem in contents.Problems) cmdlet.WriteWarning(problem.Message);
             return contents;
         }
+
+        /// <summary>A failure of the file itself (a missing folder, no access, a bad path), to report as such rather than as a defect.</summary>
+        internal static bool IsFileProblem(Exception e) =>
+            e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException;
     }
 }

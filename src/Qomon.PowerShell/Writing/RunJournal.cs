@@ -44,7 +44,7 @@ namespace Qomon.PowerShell.Writing
                 });
                 throw;
             }
-            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is ArgumentException)
+            catch (Exception e) when (JournalFile.IsFileProblem(e))
             {
                 var message = "Cannot open the journal " + path + ": " + e.Message + " Nothing was sent.";
                 cmdlet.ThrowTerminatingError(new ErrorRecord(e, ErrorIds.JournalUnreadable, ErrorCategory.WriteError, path) { ErrorDetails = new ErrorDetails(message) });
