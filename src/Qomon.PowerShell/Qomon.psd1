@@ -14,7 +14,8 @@
     CmdletsToExport        = @(
         'Connect-Qomon', 'Disconnect-Qomon', 'Get-QomonConnection',
         'Get-QomonContact', 'Set-QomonContact', 'New-QomonContact', 'Remove-QomonContact',
-        'Get-QomonForm', 'Invoke-QomonRequest'
+        'Get-QomonForm', 'Invoke-QomonRequest', 'Get-QomonJournal',
+        'Undo-QomonChange'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

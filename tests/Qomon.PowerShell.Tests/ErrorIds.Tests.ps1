@@ -10,6 +10,7 @@ BeforeAll {
     $script:notErrorIds = @(
         'Qomon.Contact', 'Qomon.ContactRow', 'Qomon.Form', 'Qomon.Connection'   # type names of the output objects (Formats/*.ps1xml)
         'Qomon.RunSummary'                                  # type name of the write commands' summary (Formats/*.ps1xml)
+        'Qomon.JournalEntry', 'Qomon.JournalSummary'        # type names of Get-QomonJournal's output (Formats/*.ps1xml)
         'Qomon.Summary'                                     # the tag of the write commands' information record
         'Qomon.CallState', 'Qomon.CallerResends'            # keys of HttpRequestMessage options inside Qomon.Client
     )

@@ -17,6 +17,13 @@ namespace Qomon.Client.Changes
         /// <summary>data: the refvalue's value slug, or the free text, number or date (yyyy-MM-ddTHH:mm:ss.fffZ).</summary>
         public string? Data { get; }
 
+        /// <summary>
+        /// The entry's own date (when the answer was given), for a value read from a stored entry; null for a value
+        /// from input. Not part of the value: SameAs ignores it. A new entry carries it (EntryShape.Create), so an
+        /// answer an undo puts back keeps the date it had, instead of the server stamping the time of the undo.
+        /// </summary>
+        internal string? Date { get; set; }
+
         /// <summary>Same refvalue and same data, dates compared as instants at millisecond precision.</summary>
         public bool SameAs(long refId, string? data) => RefId == refId && SameData(Data, data);
 

@@ -47,7 +47,7 @@ namespace Qomon.Client.Changes
 
         // A date the caller set as text ('1980-05-17', or a read date's own form) is sent in the one form Qomon
         // documents for writes, as -Property sends it; text that is no date is left for ContactEdits to refuse.
-        private static JsonNode AsWritten(string path, JsonNode value) =>
+        internal static JsonNode AsWritten(string path, JsonNode value) =>
             ContactFields.TryResolve(path, out var field) && field.Type == ContactFieldType.Date
                 && JsonRead.GetText(value) is string text && QomonDate.TryParse(text, out var date)
                 ? JsonValue.Create(QomonDate.FormatForWrite(date))

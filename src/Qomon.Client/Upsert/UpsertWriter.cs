@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Qomon.Client.Budget;
 using Qomon.Client.Diagnostics;
 using Qomon.Client.Http;
+using Qomon.Client.Journal;
 using Qomon.Client.Model;
 using Qomon.Client.Writing;
 
@@ -114,6 +115,7 @@ namespace Qomon.Client.Upsert
                 {
                     if (way == WriteMethod.Auto) way = Meter.Next();
                     if (way == WriteMethod.Patch) return await PatchAsync(request, CheaperByPatch(), tokens, cancellationToken).ConfigureAwait(false);
+                    request.Journal?.Sending(JournalMethods.Upsert, current, plan.Merge.Body);
                     sentAt = _time.GetUtcNow();
                     await _client.UpsertContactAsync(plan.Envelope(), cancellationToken).ConfigureAwait(false);
                     return null;

@@ -30,13 +30,18 @@ namespace Qomon.Client.WriteShape
             return trimmed;
         }
 
-        /// <summary>A new entry for an answer; no date: the server stamps it.</summary>
-        public static JsonObject Create(long formId, AnswerValue value) => new JsonObject
+        /// <summary>A new entry for an answer; the value's own date when it was read from an entry, else none: the server stamps it.</summary>
+        public static JsonObject Create(long formId, AnswerValue value)
         {
-            ["form_id"] = formId,
-            ["form_ref_id"] = value.RefId,
-            ["data"] = value.Data,
-        };
+            var entry = new JsonObject
+            {
+                ["form_id"] = formId,
+                ["form_ref_id"] = value.RefId,
+                ["data"] = value.Data,
+            };
+            if (value.Date != null) entry["date"] = QomonDate.NormalizeIfTimestamp(value.Date);
+            return entry;
+        }
 
         public static bool TryGetFormId(JsonNode? entry, out long formId)
         {
@@ -49,7 +54,8 @@ namespace Qomon.Client.WriteShape
             entry.TryGetPropertyValue("form_ref_id", out var refNode);
             JsonRead.TryGetLong(refNode, out var refId);
             entry.TryGetPropertyValue("data", out var data);
-            return new AnswerValue(refId, JsonRead.GetText(data));
+            entry.TryGetPropertyValue("date", out var date);
+            return new AnswerValue(refId, JsonRead.GetText(data)) { Date = JsonRead.IsBlank(date) ? null : JsonRead.GetText(date) };
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
+using Qomon.Client.Journal;
 
 namespace Qomon.Client.Writing
 {
@@ -15,7 +16,13 @@ namespace Qomon.Client.Writing
 
         public long Id { get; }
 
-        public ContactChanges Changes { get; }
+        public ContactChanges Changes { get; private set; }
+
+        /// <summary>
+        /// For changes that depend on what the server holds (undo puts back only the fields that still hold what a run
+        /// wrote): called with the read the merge is planned from, and what it returns becomes <see cref="Changes"/>.
+        /// </summary>
+        public Func<JsonObject, ContactChanges>? ChangesFromRead { get; set; }
 
         /// <summary>A contact the caller read and edited: a field the server changed since, which the changes touch too, is a conflict.</summary>
         public JsonObject? AsRead { get; set; }
@@ -28,5 +35,13 @@ namespace Qomon.Client.Writing
 
         /// <summary>Write even over a conflict.</summary>
         public bool Force { get; set; }
+
+        /// <summary>The record's journal (-Journal): told of each request before it is sent; null when not journaled.</summary>
+        public IWriteJournal? Journal { get; set; }
+
+        internal void PlanFrom(JsonObject current)
+        {
+            if (ChangesFromRead != null) Changes = ChangesFromRead(current) ?? throw new InvalidOperationException("ChangesFromRead returned no changes.");
+        }
     }
 }

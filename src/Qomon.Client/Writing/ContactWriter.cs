@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client.Budget;
 using Qomon.Client.Changes;
+using Qomon.Client.Journal;
 using Qomon.Client.Diagnostics;
 using Qomon.Client.Merge;
 using Qomon.Client.Model;
@@ -69,6 +70,7 @@ namespace Qomon.Client.Writing
                     }
                 }
                 var readAt = _time.GetTimestamp();
+                request.PlanFrom(current);
                 var merge = ContactMerger.Merge(current, request.Changes, _forms);
                 var settled = Settle(request, merge, null, current);
                 return new ContactWritePlan(request, current, readAt, merge, settled, reservation);
@@ -91,6 +93,7 @@ namespace Qomon.Client.Writing
             {
                 var request = plan.Request;
                 var body = plan.Merge!.Body;
+                var before = plan.Current;
                 if (_time.GetElapsedTime(plan.ReadAt) > _maxReadAge)
                 {
                     // Not drawn from the reservation: it keeps the write's tokens, so the write follows this read at once.
@@ -103,7 +106,9 @@ namespace Qomon.Client.Writing
                     var settled = Settle(request, again, plan.Current, now);
                     if (settled != null) return settled;
                     body = again.Body;
+                    before = now;
                 }
+                request.Journal?.Sending(JournalMethods.Patch, before, body);
                 var sending = reservation;
                 reservation = null;
                 return await SendAsync(request.Id, body, sending, now =>

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
+using Qomon.Client.Journal;
 using Qomon.PowerShell.Infrastructure;
 using Qomon.PowerShell.Output;
 using Qomon.PowerShell.Writing;
@@ -34,6 +35,10 @@ namespace Qomon.PowerShell.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? AddTag { get; set; }
+
+        private protected override string JournalOp => JournalIntent.Create;
+
+        private protected override string[] JournalOptionNames => new[] { nameof(AddTag), nameof(BatchSize), nameof(ThrottleLimit) };
 
         protected override void Begin()
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using Qomon.Client.Journal;
 using Qomon.Client.Json;
 using Qomon.PowerShell.Infrastructure;
 using Qomon.PowerShell.Output;
@@ -37,6 +38,10 @@ namespace Qomon.PowerShell.Commands
         /// <summary>Delete without asking (as -Confirm:$false); an explicit -Confirm still asks, and -WhatIf still only shows.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        private protected override string JournalOp => JournalIntent.Remove;
+
+        private protected override string[] JournalOptionNames => new[] { nameof(Force), nameof(BatchSize), nameof(ThrottleLimit) };
 
         protected override void Begin()
         {

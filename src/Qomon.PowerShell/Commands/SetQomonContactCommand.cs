@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
+using Qomon.Client.Journal;
 using Qomon.Client.Upsert;
 using Qomon.Client.Writing;
 using Qomon.PowerShell.Infrastructure;
@@ -76,6 +77,21 @@ namespace Qomon.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>
+        /// With -Journal: go on from where an earlier run on the same journal stopped. A record whose change the journal
+        /// shows done is skipped without a request; one whose write was sent without an outcome is read, counted done if
+        /// the contact holds its values, written again otherwise. A journal of another endpoint or space is refused.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Resume { get; set; }
+
+        private protected override string JournalOp => JournalIntent.Update;
+
+        private protected override string[] JournalOptionNames => new[]
+        {
+            nameof(WriteMethod), nameof(Replace), nameof(Force), nameof(ClearEmpty), nameof(AddTag), nameof(RemoveTag), nameof(Resume), nameof(BatchSize), nameof(ThrottleLimit),
+        };
+
         protected override void Begin()
         {
             CheckParameters();
@@ -86,7 +102,7 @@ namespace Qomon.PowerShell.Commands
                 : WriteMethod == WriteMethod.Patch ? new MergeOperation(this, writer, Force, _reader.SkippedEmpty, Forms)
                 : new UpsertOperation(this, QomonConnection, writer, WriteMethod, ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, WhatIfGiven()), Force, _reader.SkippedEmpty, Forms, ThrottleLimit);
             if (Replace && WriteMethod != WriteMethod.Patch) WriteVerbose("-WriteMethod " + WriteMethod + " does not apply: " + UpsertPlanner.ReplaceReason + ", which only PATCH can do.");
-            StartRun(operation, PassThru);
+            StartRun(operation, PassThru, Resume ? () => ResumeFromJournal.Read(this, JournalPath!, QomonConnection, Pipeline) : (Func<JournalResume>?)null);
         }
 
         protected override void Process()
@@ -114,6 +130,8 @@ namespace Qomon.PowerShell.Commands
             var both = (AddTag ?? Array.Empty<string>()).Intersect(RemoveTag ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase).ToList();
             if (both.Count > 0)
                 ThrowInvalidArgument("-AddTag and -RemoveTag both name " + string.Join(", ", both) + "; give each tag to one of them.", both, ErrorIds.ConflictingParameters);
+            if (Resume && Journal == null)
+                ThrowInvalidArgument("-Resume goes on from a journal: give -Journal with the path of the earlier run's journal.", null, ErrorIds.ConflictingParameters);
             if (ParameterSetName != IdSet) return;
             if (Replace && Property == null)
                 ThrowInvalidArgument("-Replace with -Id needs -Property with the complete contact: every field it leaves out is cleared.", null, ErrorIds.ConflictingParameters);

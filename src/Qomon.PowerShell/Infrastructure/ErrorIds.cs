@@ -119,6 +119,15 @@ namespace Qomon.PowerShell.Infrastructure
         /// <summary>InvalidResult: the write was applied, but fields came back different from what was sent (the record is not counted as updated).</summary>
         public const string WriteNotAsSent = ContactWriteErrorIds.NotAsSent;
 
+        // The run journal (-Journal, -Resume, Get-QomonJournal, Undo-QomonChange); terminating, before anything is sent.
+        /// <summary>ResourceBusy: another run is writing to the journal (it holds the journal's .lock file).</summary>
+        public const string JournalInUse = "Qomon.JournalInUse";
+        /// <summary>InvalidOperation: -Resume or Undo-QomonChange with a journal written for another endpoint or space.</summary>
+        public const string JournalOtherSpace = "Qomon.JournalOtherSpace";
+        /// <summary>ReadError or WriteError: the journal file cannot be opened (a missing folder, no access); ObjectNotFound: Get-QomonJournal or Undo-QomonChange on a file that does not exist.</summary>
+        public const string JournalUnreadable = "Qomon.JournalUnreadable";
+        /// <summary>ObjectNotFound: Undo-QomonChange finds no run to undo in the journal, or not the one -Run names.</summary>
+        public const string JournalRunNotFound = "Qomon.JournalRunNotFound";
         /// <summary>NotSpecified: a failure the write path did not expect (a defect, not an API answer); only its record fails.</summary>
         public const string WriteFailed = "Qomon.WriteFailed";
     }

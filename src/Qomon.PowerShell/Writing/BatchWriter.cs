@@ -44,6 +44,8 @@ namespace Qomon.PowerShell.Writing
         private int _batchNumber;
         private string _phase = "";
         private bool _stopReported;
+        /// <summary>Told of each record as it is reported (the journal's done line).</summary>
+        internal Action<WriteRecord>? Reported { get; set; }
         // The record being reported: counted in the summary before its output or error is written, which may throw.
         private WriteRecord? _emitting;
 
@@ -309,6 +311,7 @@ namespace Qomon.PowerShell.Writing
         {
             _emitting = record;
             _summary.Count(record);
+            Reported?.Invoke(record);
             _progress.Update(_phase);
             // Under -ErrorAction Stop this error ends the command: it says why, so no stop warning follows it.
             if (_options.StopAtFirstError && record.Errors.Count > 0) _stopReported = true;

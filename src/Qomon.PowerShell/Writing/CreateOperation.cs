@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
+using Qomon.Client.Journal;
 using Qomon.Client.Json;
 
 namespace Qomon.PowerShell.Writing
@@ -34,6 +35,7 @@ namespace Qomon.PowerShell.Writing
 
         internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
         {
+            record.Journal?.Sending(JournalMethods.Post, null, record.FullContact);
             try
             {
                 var created = await _client.CreateContactAsync(record.FullContact!, cancellationToken).ConfigureAwait(false);

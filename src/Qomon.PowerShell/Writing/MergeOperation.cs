@@ -38,6 +38,8 @@ namespace Qomon.PowerShell.Writing
                 AsRead = record.AsRead,
                 SeenUpdatedAt = record.SeenUpdatedAt,
                 Force = _force,
+                ChangesFromRead = record.ChangesFromRead,
+                Journal = record.Journal,
             };
             var plan = await _writer.PlanMergeAsync(request, cancellationToken).ConfigureAwait(false);
             record.Plan = plan;

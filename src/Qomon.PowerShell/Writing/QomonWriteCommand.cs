@@ -20,6 +20,7 @@ namespace Qomon.PowerShell.Writing
         private WriteRunSummary? _summary;
         private WriteRunProgress? _progress;
         private FormCatalog? _forms;
+        private RunJournal? _journal;
         private bool _ended;
 
         /// <summary>
@@ -38,6 +39,24 @@ namespace Qomon.PowerShell.Writing
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
+        /// <summary>
+        /// A file (JSON Lines) that records each record's write: the contact as read before it, the fields written with
+        /// their old and new values, and the outcome; each request's line reaches the disk before the request is sent.
+        /// Appended to; one run at a time. Read it with Get-QomonJournal. Not written under -WhatIf.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Journal { get; set; }
+
+        /// <summary>The journal's op word for this command's records: update, create or remove.</summary>
+        private protected abstract string JournalOp { get; }
+
+        /// <summary>The parameters the run line records as the run's options (never the key or the input).</summary>
+        private protected abstract string[] JournalOptionNames { get; }
+
+        /// <summary>-Journal as a file system path; null without -Journal.</summary>
+        private protected string? JournalPath => Journal == null ? null : GetUnresolvedProviderPathFromPSPath(Journal);
+
         /// <summary>The space's forms, for answers named by label and for output (loaded once per connection).</summary>
         private protected FormCatalog Forms
         {
@@ -54,7 +73,8 @@ namespace Qomon.PowerShell.Writing
         }
 
         /// <summary>Sets up the batch writer; call from Begin once parameters are checked.</summary>
-        private protected void StartRun(WriteOperation operation, bool passThru)
+        /// <param name="readResume">-Resume: reads the journal once this run holds it.</param>
+        private protected void StartRun(WriteOperation operation, bool passThru, Func<Qomon.Client.Journal.JournalResume>? readResume = null)
         {
             _summary = new WriteRunSummary(MyInvocation.MyCommand.Name, QomonConnection.BaseUri, QomonConnection.KeyFingerprint,
                 SwitchOrPreference("WhatIf", "WhatIfPreference"));
@@ -63,11 +83,17 @@ namespace Qomon.PowerShell.Writing
             var options = new BatchOptions { BatchSize = BatchSize, ThrottleLimit = ThrottleLimit, StopAtFirstError = StopsAtFirstError() };
             _writer = new BatchWriter(this, Pipeline, operation, _summary, _progress, options,
                 passThru ? record => ContactOutput.Create(record.Stored!, Forms) : (Func<WriteRecord, object?>?)null);
+            if (JournalPath != null && !_summary.WhatIf)
+            {
+                _journal = RunJournal.Open(this, JournalPath, QomonConnection, JournalOp, JournalRunOptions.Of(this, JournalOptionNames), readResume);
+                _writer.Reported = _journal.Settled;
+            }
         }
 
         private protected void Submit(WriteRecord record)
         {
             _progress!.Observe(record, MyInvocation.ExpectingInput);
+            _journal?.Attach(record);
             _writer!.Add(record);
         }
 
@@ -77,6 +103,7 @@ namespace Qomon.PowerShell.Writing
             if (_writer == null) return;
             _writer.Finish();
             _ended = true;
+            _journal?.Dispose();
             _progress!.Complete();
             var summary = _summary!;
             if (summary.Total == 0) return;
@@ -92,6 +119,7 @@ namespace Qomon.PowerShell.Writing
         {
             if (disposing && _writer != null && !_ended && StopRequested) _writer.ReportStopBetweenBatches();
             if (disposing) _writer?.Dispose();
+            if (disposing) _journal?.Dispose();
         }
 
         // As Write-Host does it: shown where -WhatIf's own lines are, and still capturable with 6>&1.

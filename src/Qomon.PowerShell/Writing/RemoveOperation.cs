@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
+using Qomon.Client.Journal;
 using Qomon.PowerShell.Infrastructure;
 
 namespace Qomon.PowerShell.Writing
@@ -33,8 +34,9 @@ namespace Qomon.PowerShell.Writing
         // ask it throws instead (see Confirm), so no read is spent there either.
         private bool ShouldProcessAsks => _settings.ConfirmOn || (!_settings.Force && _settings.PreferenceAsks);
 
+        // A journaled delete reads the contact too: its before image is what an undo re-creates.
         internal override bool NeedsRead(WriteRecord record) =>
-            record.AsRead == null && (_settings.WhatIf || (ShouldProcessAsks && _settings.CanPrompt));
+            record.AsRead == null && (_settings.WhatIf || (ShouldProcessAsks && _settings.CanPrompt) || record.Journal != null);
 
         internal override Task ReadAsync(WriteRecord record, CancellationToken cancellationToken) => PreviewRead.ReadCurrentAsync(_client, record, cancellationToken);
 
@@ -71,7 +73,7 @@ namespace Qomon.PowerShell.Writing
         // Every record would fail the same way: one terminating error that says what to do is kinder than 10,000.
         private void StopCannotAsk(WriteRecord record, string why, Exception? inner)
         {
-            var message = "Remove-QomonContact asks before deleting each contact, and this session cannot ask (" + why + "). Nothing was deleted.";
+            var message = _cmdlet.MyInvocation.MyCommand.Name + " asks before deleting each contact, and this session cannot ask (" + why + "). Nothing was deleted.";
             _cmdlet.ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, inner), ErrorIds.RemoveNeedsConfirmation, ErrorCategory.InvalidOperation, record.Target)
             {
                 ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Force (or -Confirm:$false) to delete without asking (in scripts and runbooks), or -WhatIf to see what would be deleted." }
@@ -80,6 +82,7 @@ namespace Qomon.PowerShell.Writing
 
         internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
         {
+            record.Journal?.Sending(JournalMethods.Delete, record.Current ?? record.AsRead, null);
             try
             {
                 await _client.DeleteContactAsync(record.Id!.Value, cancellationToken).ConfigureAwait(false);

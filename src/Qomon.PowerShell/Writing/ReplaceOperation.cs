@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Qomon.Client;
 using Qomon.Client.Changes;
+using Qomon.Client.Journal;
 using Qomon.Client.Model;
 using Qomon.Client.Writing;
 
@@ -37,8 +38,9 @@ namespace Qomon.PowerShell.Writing
             _consent = consent;
         }
 
-        /// <summary>Read only for a preview: -WhatIf, or a prompt that will really be shown.</summary>
-        internal override bool NeedsRead(WriteRecord record) => _consent.WhatIf || _consent.WillPrompt;
+        /// <summary>Read for a preview (-WhatIf, or a prompt that will really be shown), and under -Journal for the
+        /// contact's before image, which is what an undo puts back.</summary>
+        internal override bool NeedsRead(WriteRecord record) => _consent.WhatIf || _consent.WillPrompt || record.Journal != null;
 
         internal override Task ReadAsync(WriteRecord record, CancellationToken cancellationToken) => PreviewRead.ReadCurrentAsync(_client, record, cancellationToken);
 
@@ -84,8 +86,11 @@ namespace Qomon.PowerShell.Writing
             }
         }
 
-        internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken) =>
+        internal override async Task WriteAsync(WriteRecord record, CancellationToken cancellationToken)
+        {
+            record.Journal?.Sending(JournalMethods.Patch, record.Current, record.FullContact);
             WriteOutcomes.Apply(record, await _writer.ReplaceAsync(record.Id!.Value, record.FullContact!, cancellationToken).ConfigureAwait(false));
+        }
     }
 
     /// <summary>What the caller said about confirming -Replace, worked out once per command.</summary>

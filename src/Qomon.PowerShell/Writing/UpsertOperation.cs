@@ -95,6 +95,7 @@ namespace Qomon.PowerShell.Writing
                 ReadAt = record.AsReadAt,
                 SeenUpdatedAt = record.SeenUpdatedAt,
                 Force = _force,
+                Journal = record.Journal,
             };
             var written = await _writer.WriteAsync(request, _method, cancellationToken).ConfigureAwait(false);
             record.Method = written.Method;

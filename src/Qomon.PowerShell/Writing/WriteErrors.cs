@@ -38,6 +38,14 @@ namespace Qomon.PowerShell.Writing
                 "Read the contact again (Get-QomonContact) and reapply the change, or use -Force to overwrite.");
         }
 
+        /// <summary>Undo: a field changed after the run, left as it is (the record's other fields are still put back).</summary>
+        internal static ErrorRecord UndoConflict(WriteRecord record, Client.Undo.UndoConflict conflict)
+        {
+            var message = $"{record.Describe()}: {conflict}; it was changed after the run, so it is left as it is.";
+            return Build(new InvalidOperationException(message), ErrorIds.Conflict, ErrorCategory.ResourceExists, record.Target, message,
+                "Check the field with Get-QomonContact and set it by hand, or run Undo-QomonChange again with -Force to put it back all the same.");
+        }
+
         internal static ErrorRecord ReplaceNeedsConfirmation(WriteRecord record, string clearedFields)
         {
             var message = $"{record.Describe()}: -Replace would clear every field the input leaves out{clearedFields}, and this session cannot ask for confirmation. Nothing was written for this record.";

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Text.Json.Nodes;
 using Qomon.Client.Changes;
 using Qomon.Client.Input;
+using Qomon.Client.Journal;
 using Qomon.Client.Upsert;
 using Qomon.Client.Writing;
 
@@ -30,6 +31,9 @@ namespace Qomon.PowerShell.Writing
         internal long? Id { get; set; }
 
         internal ContactChanges? Changes { get; set; }
+
+        /// <summary>Undo: the changes worked out from the read (see ContactMergeRequest.ChangesFromRead).</summary>
+        internal System.Func<JsonObject, ContactChanges>? ChangesFromRead { get; set; }
 
         /// <summary>The UpdatedAt the input carried (the state the caller saw), for the whole-contact conflict check.</summary>
         internal System.DateTimeOffset? SeenUpdatedAt { get; set; }
@@ -72,6 +76,18 @@ namespace Qomon.PowerShell.Writing
         private volatile bool _writeStarted;
 
         internal List<ErrorRecord> Errors { get; } = new List<ErrorRecord>();
+
+        /// <summary>-Journal: the record's lines (pending before each request, done when reported); null when not journaled.</summary>
+        internal RecordJournal? Journal { get; set; }
+
+        /// <summary>The journal's op word for this record when a command's records differ (Undo-QomonChange); null for the command's own.</summary>
+        internal string? JournalOp { get; set; }
+
+        /// <summary>-Resume: the journal shows this change done already, so it was settled without a request.</summary>
+        internal bool SkippedByResume { get; set; }
+
+        /// <summary>-Resume: the record of an earlier run that sent this change and stopped before its outcome.</summary>
+        internal JournalRecord? ResumedFrom { get; set; }
 
         internal bool IsPending => Outcome == RecordOutcome.Pending || Outcome == RecordOutcome.NeedsWrite;
 

@@ -56,6 +56,9 @@ namespace Qomon.PowerShell.Writing
         /// <summary>Records whose upsert was not seen applied in time, then written by PATCH (updated, or failed with Qomon's reason).</summary>
         public int UpsertFallbacks { get; internal set; }
 
+        /// <summary>-Resume: records the journal showed done already, settled without a request (counted in Unchanged too).</summary>
+        public int SkippedByResume { get; internal set; }
+
         /// <summary>From the command's start to its summary.</summary>
         public TimeSpan Elapsed { get; internal set; }
 
@@ -85,6 +88,7 @@ namespace Qomon.PowerShell.Writing
         internal void Count(WriteRecord record)
         {
             CountMethod(record);
+            if (record.SkippedByResume) SkippedByResume++;
             switch (record.Outcome)
             {
                 case RecordOutcome.Updated: Updated++; break;
@@ -156,6 +160,7 @@ namespace Qomon.PowerShell.Writing
                 Append(counts, Conflicts, Conflicts == 1 ? "conflict" : "conflicts");
             }
             Append(counts, Failed, "failed");
+            if (SkippedByResume > 0) Append(counts, SkippedByResume, "skipped by resume");
             if (OutcomeUnknown > 0) Append(counts, OutcomeUnknown, "with an unknown outcome");
             if (UpsertFallbacks > 0) Append(counts, UpsertFallbacks, UpsertFallbacks == 1 ? "upsert not applied in time, sent by PATCH" : "upserts not applied in time, sent by PATCH");
             if (Skipped > 0) Append(counts, Skipped, WhatIf ? "not written (-WhatIf)" : "not written (declined)");

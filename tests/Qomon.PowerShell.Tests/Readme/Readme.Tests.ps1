@@ -88,8 +88,8 @@ AfterAll {
 
 Describe 'README recipes' {
     It 'has the recipes the README promises' {
-        $recipes.Name | Should -Be @('connect-interactive', 'connect-scheduled', 'connect-runbook', 'csv-round-trip', 'bulk-update-from-csv', 'tag-city',
-            'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove', 'scheduled-run-exit-code', 'many-spaces')
+        $recipes.Name | Should -Be @('connect-interactive', 'connect-scheduled', 'connect-runbook', 'csv-round-trip', 'bulk-update-from-csv', 'bulk-journal-resume', 'undo-run',
+            'tag-city', 'clear-field', 'edit-object', 'export-changed', 'replace-contact', 'create-remove', 'scheduled-run-exit-code', 'many-spaces')
     }
 
     It 'runs recipe <Name> without an error' -ForEach $recipes {
@@ -124,6 +124,15 @@ Describe 'README recipes' {
                 # -WhatIf first, then one real write per changed row: never two writes for one row.
                 ($history | Measure-Object).Count | Should -BeLessOrEqual 2
             }
+            'bulk-journal-resume' {
+                $rows = @(Import-Csv (Join-Path $workDirectory 'contacts-update.csv'))
+                $records = @(Get-QomonJournal (Join-Path $workDirectory 'contacts-update.jsonl'))
+                # The first run journaled every row (already written by the recipe before: unchanged); the second skipped them all.
+                $records.Count | Should -Be $rows.Count
+                @($records | Where-Object Outcome -NotIn 'updated', 'unchanged') | Should -BeNullOrEmpty
+                $global:QomonRecipeOutput | Should -Match "Records\s*:\s*$($rows.Count)"
+                $global:QomonRecipeOutput | Should -Match 'Runs\s*:\s*2'
+            }
             'tag-city' {
                 $lyon = @(Get-QomonContact -Filter @{ 'address.city' = 'Lyon' } -All)
                 $lyon.Count | Should -BeGreaterThan 0
@@ -155,6 +164,18 @@ Describe 'README recipes' {
             'create-remove' {
                 (Get-EmulatorRequestCount $emulator 'POST /contacts') | Should -Be 1
                 (Get-EmulatorRequestCount $emulator 'DELETE /contacts/{id}') | Should -Be 1
+            }
+            'undo-run' {
+                # Each contact in Lille was tagged by the run and untagged by the undo: two writes, and its tags as before.
+                $lille = @(Get-QomonContact -Filter @{ 'address.city' = 'Lille' } -All)
+                $lille.Count | Should -BeGreaterThan 0
+                foreach ($contact in $lille) {
+                    $history = Get-ContactHistory $emulator -Id $contact.id
+                    $history[-1].tags.name | Should -Not -Contain 'Mailing 2026'
+                    $history[-2].tags.name | Should -Contain 'Mailing 2026'
+                    @($history[-1].tags.name | Sort-Object) | Should -Be @($history[-3].tags.name | Sort-Object)
+                }
+                @(Get-QomonJournal (Join-Path $workDirectory 'lille.jsonl') | Group-Object Run).Count | Should -Be 2
             }
             'many-spaces' {
                 foreach ($space in $spaces) {
