@@ -98,11 +98,21 @@ namespace Qomon.PowerShell.Commands
             var shape = Replace ? RecordShape.Replace : RecordShape.Merge;
             _reader = new RecordReader(Forms, shape, ClearEmpty, AddTag, RemoveTag);
             var writer = new ContactWriter(QomonConnection, Forms);
+            var method = MethodForRun();
             WriteOperation operation = Replace ? new ReplaceOperation(this, Client, writer, Forms, ReplaceConsent())
-                : WriteMethod == WriteMethod.Patch ? new MergeOperation(this, writer, Force, _reader.SkippedEmpty, Forms)
-                : new UpsertOperation(this, QomonConnection, writer, WriteMethod, ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, WhatIfGiven()), Force, _reader.SkippedEmpty, Forms, ThrottleLimit);
+                : method == WriteMethod.Patch ? new MergeOperation(this, writer, Force, _reader.SkippedEmpty, Forms)
+                : new UpsertOperation(this, QomonConnection, writer, method, ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, WhatIfGiven()), Force, _reader.SkippedEmpty, Forms, ThrottleLimit);
             if (Replace && WriteMethod != WriteMethod.Patch) WriteVerbose("-WriteMethod " + WriteMethod + " does not apply: " + UpsertPlanner.ReplaceReason + ", which only PATCH can do.");
             StartRun(operation, PassThru, Resume ? () => ResumeFromJournal.Read(this, JournalPath!, QomonConnection, Pipeline) : (Func<JournalResume>?)null);
+        }
+
+        // -ErrorAction Stop writes one record at a time (nothing may be written after the error that stops the run), and
+        // an upsert takes seconds to show as applied: one at a time, it would be slower than PATCH, so Auto takes PATCH.
+        private WriteMethod MethodForRun()
+        {
+            if (WriteMethod != WriteMethod.Auto || Replace || !StopsAtFirstError()) return WriteMethod;
+            WriteVerbose("-WriteMethod Auto writes by PATCH under -ErrorAction Stop: records are then written one at a time, and an upsert waits seconds for Qomon to apply it.");
+            return WriteMethod.Patch;
         }
 
         protected override void Process()

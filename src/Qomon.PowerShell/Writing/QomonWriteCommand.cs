@@ -140,7 +140,7 @@ namespace Qomon.PowerShell.Writing
         }
 
         /// <summary>True when -ErrorAction (or $ErrorActionPreference) is Stop: the first error ends the command.</summary>
-        private bool StopsAtFirstError()
+        private protected bool StopsAtFirstError()
         {
             object? preference = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : GetVariableValue("ErrorActionPreference");
             if (preference is PSObject wrapped) preference = wrapped.BaseObject;

@@ -180,3 +180,22 @@ Describe 'Set-QomonContact -WriteMethod Auto when an upsert costs 5 tokens' {
         foreach ($id in $batch) { (Get-ContactHistory $script:emulator -Id $id)[-1].firstname | Should -Be 'Auto' }
     }
 }
+
+Describe 'Set-QomonContact -WriteMethod Auto under -ErrorAction Stop' {
+    BeforeAll { Set-EmulatorConfig $script:emulator @{ 'cost-upsert' = 1 } }
+
+    It 'writes by PATCH, one record at a time, and says why in -Verbose' {
+        # Under Stop records are written one at a time; an upsert waiting seconds for Qomon would make the run crawl.
+        $batch = @($script:ids[30..34])
+        $traffic = Measure-EmulatorTraffic $script:emulator {
+            Set-QomonContact -Id $batch -Property @{ surname = 'Stopper' } -WriteMethod Auto -ErrorAction Stop -Verbose -InformationVariable info 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+            $info | Where-Object Tags -Contains 'Qomon.Summary' | ForEach-Object MessageData
+        }
+        Get-Sent $traffic 'POST /contacts/upsert' | Should -Be 0
+        Get-Sent $traffic 'PATCH /contacts/{id}' | Should -Be $batch.Count
+        $traffic.Output | Where-Object { $_ -is [string] } | Where-Object { $_ -like '*-WriteMethod Auto writes by PATCH under -ErrorAction Stop*' } | Should -HaveCount 1
+        ($traffic.Output | Where-Object { $_ -isnot [string] }).Updated | Should -Be $batch.Count
+        foreach ($id in $batch) { (Get-ContactHistory $script:emulator -Id $id)[-1].surname | Should -Be 'Stopper' }
+    }
+}
