@@ -71,31 +71,35 @@ namespace Qomon.Client.Upsert
         public async Task<UpsertWriteResult> WriteAsync(ContactMergeRequest request, WriteMethod method, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            if (method == WriteMethod.Patch) return await InSlot(() => PatchAsync(request, null, 0, cancellationToken), cancellationToken).ConfigureAwait(false);
+            // Auto chooses as the record starts; the run's first upsert goes alone (WriteMethodMeter.ChooseAsync), so
+            // every other record chooses knowing what an upsert costs.
+            var choice = method == WriteMethod.Auto ? await Meter.ChooseAsync(cancellationToken).ConfigureAwait(false) : new MethodChoice(method, false);
+            try
+            {
+                // A record PATCH will write needs no read of its own besides the merge's.
+                if (choice.Method == WriteMethod.Patch)
+                    return await InSlot(() => PatchAsync(request, method == WriteMethod.Auto ? CheaperByPatch() : null, 0, cancellationToken), cancellationToken).ConfigureAwait(false);
+                return await UpsertAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (choice.IsProbe) Meter.ProbeEnded();
+            }
+        }
 
-            // Auto chooses as the record's first request goes out, in its slot: by then every upsert answered before has
-            // taught the meter its cost, and at most a slot's worth of records have chosen ahead of what it knows.
-            var way = method;
+        private async Task<UpsertWriteResult> UpsertAsync(ContactMergeRequest request, CancellationToken cancellationToken)
+        {
             double tokens = 0;
             var current = request.AsRead;
             if (current == null)
             {
-                var first = await InSlot(async () =>
-                {
-                    // A record PATCH will write anyway needs no read of its own besides the merge's. Auto asks again at the send.
-                    if (way == WriteMethod.Auto && Meter.Next() == WriteMethod.Patch) return new FirstStep(await PatchAsync(request, CheaperByPatch(), 0, cancellationToken).ConfigureAwait(false));
-                    try { return new FirstStep(await _client.GetContactAsync(request.Id, cancellationToken).ConfigureAwait(false)); }
-                    catch (QomonApiException e) { return new FirstStep(new UpsertWriteResult(ContactWriteResult.Failed(e), WriteMethod.Upsert, false, null, Cost(ReadRoute))); }
-                }, cancellationToken).ConfigureAwait(false);
-                if (first.Done != null) return first.Done;
-                current = first.Contact!;
+                try { current = await InSlot(() => _client.GetContactAsync(request.Id, cancellationToken), cancellationToken).ConfigureAwait(false); }
+                catch (QomonApiException e) { return new UpsertWriteResult(ContactWriteResult.Failed(e), WriteMethod.Upsert, false, null, Cost(ReadRoute)); }
                 tokens += Cost(ReadRoute);
             }
             var plan = UpsertPlanner.Plan(request.Id, current, request.Changes, _forms);
             // The caller's read may be stale: a contact changed since is read again, so the conflict check below sees the change.
             if (ReferenceEquals(current, request.AsRead) && plan.CanUpsert && !request.Force)
-                if (way == WriteMethod.Auto) way = Meter.Next();
-            if (ReferenceEquals(current, request.AsRead) && plan.CanUpsert && way == WriteMethod.Upsert && !request.Force)
             {
                 var checkedBase = await _sinceRead.BaseAsync(request, cancellationToken).ConfigureAwait(false);
                 tokens += checkedBase.Tokens;
@@ -111,16 +115,13 @@ namespace Qomon.Client.Upsert
             var sentAt = _time.GetUtcNow();
             try
             {
-                var byPatch = await InSlot(async () =>
+                await InSlot(async () =>
                 {
-                    if (way == WriteMethod.Auto) way = Meter.Next();
-                    if (way == WriteMethod.Patch) return await PatchAsync(request, CheaperByPatch(), tokens, cancellationToken).ConfigureAwait(false);
                     request.Journal?.Sending(JournalMethods.Upsert, current, plan.Merge.Body);
                     sentAt = _time.GetUtcNow();
                     await _client.UpsertContactAsync(plan.Envelope(), cancellationToken).ConfigureAwait(false);
-                    return null;
+                    return true;
                 }, cancellationToken).ConfigureAwait(false);
-                if (byPatch != null) return byPatch;
                 tokens += Cost(UpsertRoute);
             }
             catch (QomonApiException e) when (!e.OutcomeUnknown)
@@ -161,15 +162,6 @@ namespace Qomon.Client.Upsert
                         " s (" + missing + " not as sent)", tokens, charged, cancellationToken).ConfigureAwait(false);
                 }
             }
-        }
-
-        /// <summary>A record's first request: the contact read, or the record already written by PATCH (or failed).</summary>
-        private readonly struct FirstStep
-        {
-            public FirstStep(JsonObject contact) { Contact = contact; Done = null; }
-            public FirstStep(UpsertWriteResult done) { Contact = null; Done = done; }
-            public JsonObject? Contact { get; }
-            public UpsertWriteResult? Done { get; }
         }
 
         private async Task<ReadBack> ReadBackAsync(long id, DateTimeOffset sentAt, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Qomon.Client.Upsert
 {
@@ -14,9 +16,9 @@ namespace Qomon.Client.Upsert
         /// <summary>The documented PATCH path: GET (1 token) and PATCH (5 tokens).</summary>
         public const double DocumentedPatchTokens = 6;
 
-        // The prior counts as a quarter of a record: a dear upsert (5 tokens) is found out by the first two answers. A
+        // The prior counts as a tenth of a record: the first answer (the probe, see ChooseAsync) all but settles it. A
         // fallback's tokens come 20 s after its send, by when many records are counted, so one cannot switch upsert off.
-        private const double PriorWeight = 0.25;
+        private const double PriorWeight = 0.1;
 
         // Upsert must be clearly cheaper, not just cheaper: at about the same cost PATCH is the better way (applied when
         // answered, nothing to verify, no silent drop to wait out), and with a 5-token upsert and a GET for the base the
@@ -31,6 +33,8 @@ namespace Qomon.Client.Upsert
         private double _patchTokens;
         private long _patchRecords;
         private long _patchChoicesInARow;
+        private bool _probing;
+        private TaskCompletionSource<bool> _probeEnded = new TaskCompletionSource<bool>();
 
         /// <param name="expectedUpsertTokens">The upsert path's cost per record before any is measured: the route's known cost plus a verification read (1 + 1 by the observed costs).</param>
         /// <param name="probeEvery">While PATCH is cheaper, one record in this many still goes by upsert, so a change in upsert's cost is seen.</param>
@@ -54,6 +58,7 @@ namespace Qomon.Client.Upsert
                 _upsertTokens += tokens;
                 _upsertRecords++;
             }
+            ProbeEnded();
         }
 
         /// <summary>More tokens for a record already sent: its verification reads, a PATCH fallback.</summary>
@@ -88,6 +93,49 @@ namespace Qomon.Client.Upsert
 
         public long UpsertRecords { get { lock (_gate) return _upsertRecords; } }
         public long PatchRecords { get { lock (_gate) return _patchRecords; } }
+
+        /// <summary>
+        /// The method for a record starting now. Until one upsert has been answered (its x-ratelimit-cost read), its cost
+        /// is a guess: the first record to choose upsert is the probe and goes alone, and the others wait for its answer
+        /// (or for it to end without an upsert, when the next becomes the probe). Records start all at once, so without
+        /// it a whole batch would choose on the guess. The probe's writer calls ProbeEnded when it is done.
+        /// </summary>
+        public async Task<MethodChoice> ChooseAsync(CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                Task probe;
+                lock (_gate)
+                {
+                    if (!_probing)
+                    {
+                        var method = Next();
+                        if (method != WriteMethod.Upsert || _upsertRecords > 0) return new MethodChoice(method, false);
+                        _probing = true;
+                        _probeEnded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        return new MethodChoice(method, true);
+                    }
+                    probe = _probeEnded.Task;
+                }
+                var cancelled = new TaskCompletionSource<bool>();
+                using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
+                    await Task.WhenAny(probe, cancelled.Task).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        /// <summary>The probe's record is done with choosing (answered, or ended without an upsert): the others may choose.</summary>
+        public void ProbeEnded()
+        {
+            TaskCompletionSource<bool> ended;
+            lock (_gate)
+            {
+                if (!_probing) return;
+                _probing = false;
+                ended = _probeEnded;
+            }
+            ended.TrySetResult(true);
+        }
 
         /// <summary>The method for the next record that upsert could carry (a record upsert cannot say goes by PATCH anyway).</summary>
         public WriteMethod Next()

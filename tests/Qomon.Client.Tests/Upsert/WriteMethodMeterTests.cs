@@ -54,6 +54,46 @@ namespace Qomon.Client.Tests.Upsert
         }
 
         [Fact]
+        public async System.Threading.Tasks.Task The_first_upsert_is_a_probe_the_others_wait_for_and_its_answer_decides_them()
+        {
+            var meter = new WriteMethodMeter(expectedUpsertTokens: 2);
+            var probe = await meter.ChooseAsync(System.Threading.CancellationToken.None);
+            Assert.Equal((WriteMethod.Upsert, true), (probe.Method, probe.IsProbe));
+            var second = meter.ChooseAsync(System.Threading.CancellationToken.None);
+            var third = meter.ChooseAsync(System.Threading.CancellationToken.None);
+            Assert.False(second.IsCompleted);
+            meter.UpsertSent(1 + 5); // the probe's answer: its read and a 5-token upsert, as much as GET + PATCH
+            Assert.Equal((WriteMethod.Patch, false), ((await second).Method, (await second).IsProbe));
+            Assert.Equal(WriteMethod.Patch, (await third).Method);
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_probe_that_ends_without_an_upsert_hands_the_probe_to_the_next_record()
+        {
+            var meter = new WriteMethodMeter(expectedUpsertTokens: 2);
+            var first = await meter.ChooseAsync(System.Threading.CancellationToken.None);
+            var next = meter.ChooseAsync(System.Threading.CancellationToken.None);
+            Assert.False(next.IsCompleted);
+            meter.ProbeEnded(); // the record turned out unchanged: nothing was sent
+            Assert.True(first.IsProbe);
+            Assert.Equal((WriteMethod.Upsert, true), ((await next).Method, (await next).IsProbe));
+            meter.UpsertSent(1 + 1);
+            var after = await meter.ChooseAsync(System.Threading.CancellationToken.None);
+            Assert.Equal((WriteMethod.Upsert, false), (after.Method, after.IsProbe));
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_record_waiting_for_the_probe_stops_when_cancelled()
+        {
+            var meter = new WriteMethodMeter();
+            await meter.ChooseAsync(System.Threading.CancellationToken.None);
+            using var stop = new System.Threading.CancellationTokenSource();
+            var waiting = meter.ChooseAsync(stop.Token);
+            stop.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        }
+
+        [Fact]
         public void The_patch_side_is_measured_too()
         {
             var meter = new WriteMethodMeter(expectedUpsertTokens: 5);
