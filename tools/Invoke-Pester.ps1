@@ -15,7 +15,8 @@ $env:QOMON_TEST_MODULE = Join-Path $root 'module/Qomon/Qomon.psd1'
 $env:QOMON_TEST_EMULATOR = Join-Path $root "src/Qomon.Emulator/bin/$Configuration/net10.0/Qomon.Emulator.dll"
 
 $write = Join-Path $root 'tests/Qomon.PowerShell.Tests/Write'
-$harshSuites = @('SetContact.Merge.Tests.ps1', 'SetContact.Replace.Tests.ps1', 'SetContact.Conflict.Tests.ps1') + @(
+$harshSuites = @('SetContact.Merge.Tests.ps1', 'SetContact.Replace.Tests.ps1', 'SetContact.Conflict.Tests.ps1',
+    'SetContact.Upsert.Tests.ps1', 'SetContact.UpsertConflict.Tests.ps1', 'SetContact.UpsertVerify.Tests.ps1', 'SetContact.UpsertRealRate.Tests.ps1') + @(
     Get-ChildItem $write -Filter 'SetContact.Faults*.Tests.ps1' | Sort-Object Name | ForEach-Object Name)
 
 function Invoke-Run([string[]] $Path, [string] $ResultPath) {
