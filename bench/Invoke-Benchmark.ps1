@@ -3,18 +3,18 @@
 .SYNOPSIS
     Issue 5's benchmark: the module against the Qomon emulator and against the hand-written baseline script.
 .DESCRIPTION
-    Called by `./build.ps1 -Task Bench` after the build. Runs the eight scenarios (bench/scenarios/), each against
+    Called by `./build.ps1 -Task Bench` after the build. Runs the nine scenarios (bench/scenarios/), each against
     its own emulator process, each measured run in a fresh pwsh (bench/runners/), then prints the results table
     and writes it as Markdown and JSON to bench/results/ (latest.* and a dated copy). See bench/README.md.
 .PARAMETER Scenario
-    Run only these scenarios (numbers 1-8); all by default.
+    Run only these scenarios (numbers 1-9); all by default.
 #>
 [CmdletBinding()]
 param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
-    [ValidateRange(1, 8)]
-    [int[]] $Scenario = @(1, 2, 3, 4, 5, 6, 7, 8),
+    [ValidateRange(1, 9)]
+    [int[]] $Scenario = @(1, 2, 3, 4, 5, 6, 7, 8, 9),
     [string] $ResultsDirectory = (Join-Path $PSScriptRoot 'results')
 )
 $ErrorActionPreference = 'Stop'
@@ -54,6 +54,7 @@ $scenarios = [ordered]@{
     '6' = { Invoke-TokensPerRecordScenario -Context $context }
     '7' = { Invoke-ReadWriteWindowScenario -Context $context }
     '8' = { Invoke-UpsertBulkScenario -Context $context }
+    '9' = { Invoke-JournalCostScenario -Context $context }
 }
 $rows = [System.Collections.Generic.List[object]]::new()
 $details = [ordered]@{}

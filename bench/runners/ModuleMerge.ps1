@@ -11,6 +11,7 @@ Connect-Qomon -ApiKey (ConvertTo-SecureString $p.ApiKey -AsPlainText -Force) -Ba
 $rows = foreach ($id in $p.Ids) { [pscustomobject]@{ Id = $id; mobile = $p.MobilePrefix + ($id % 1000000).ToString('000000') } }
 $extra = @{}
 if ($p.PSObject.Properties['ThrottleLimit'] -and $p.ThrottleLimit) { $extra.ThrottleLimit = $p.ThrottleLimit }
+if ($p.PSObject.Properties['Journal'] -and $p.Journal) { $extra.Journal = $p.Journal }
 # A full bucket at the start, as in any fresh run: the connection's one validation read has been refilled.
 Start-Sleep -Milliseconds $p.SettleMilliseconds
 
@@ -30,5 +31,6 @@ Write-RunnerResult $ResultPath ([ordered]@{
     Unchanged     = $run.Unchanged
     Failed        = $run.Failed + $run.Conflicts
     BudgetWaitSec = $run.BudgetWait.TotalSeconds
+    JournalBytes  = $(if ($extra.Journal) { (Get-Item $extra.Journal).Length } else { 0 })
     Client        = Get-RunnerClientCounters
 }) -Measured $measured
