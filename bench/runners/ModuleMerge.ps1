@@ -31,6 +31,6 @@ Write-RunnerResult $ResultPath ([ordered]@{
     Unchanged     = $run.Unchanged
     Failed        = $run.Failed + $run.Conflicts
     BudgetWaitSec = $run.BudgetWait.TotalSeconds
-    JournalBytes  = $(if ($extra.Journal) { (Get-Item $extra.Journal).Length } else { 0 })
+    JournalBytes  = $(if ($extra.ContainsKey('Journal')) { (Get-Item $extra['Journal']).Length } else { 0 })
     Client        = Get-RunnerClientCounters
 }) -Measured $measured
