@@ -214,10 +214,14 @@ Describe 'Get-QomonContact search' {
     }
 
     It 'streams: Select-Object -First stops after the first page' {
-        $traffic = Measure-EmulatorTraffic $script:emulator { Get-QomonContact -All -PageSize 100 | Select-Object -First 5 }
-        $traffic.Output.Count | Should -Be 5
-        # The first page, and at most the next one already on its way.
-        $traffic.Routes['POST /search'] | Should -BeLessOrEqual 2
+        # Counted by this connection as it sends, not by the emulator as it answers: an earlier test's page still on its
+        # way when that test stopped would otherwise land in this count on a loaded machine.
+        $before = (Get-QomonConnection).Requests
+        $output = @(Get-QomonContact -All -PageSize 100 | Select-Object -First 5)
+        $sent = (Get-QomonConnection).Requests - $before
+        $output.Count | Should -Be 5
+        # Of the 50 pages: Qomon's count (for progress), the first page, and at most the next one already on its way.
+        $sent | Should -BeLessOrEqual 3
     }
 
     It 'pages with -First and -Skip, across page boundaries' {
