@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Qomon.Client.Upsert;
 
 namespace Qomon.Client.Journal
 {
@@ -27,6 +28,13 @@ namespace Qomon.Client.Journal
                 else if (record.Outcome == JournalRecord.PendingOutcome) resume._pending[record.Intent] = record;
             }
             foreach (var done in resume._complete) resume._pending.Remove(done);
+            foreach (var sent in resume._pending.Values)
+            {
+                if (sent.Pending == null || sent.Pending.Method != JournalMethods.Upsert) continue;
+                resume.UpsertsSentWithoutOutcome++;
+                var settled = sent.Pending.At + UpsertWaitPolicy.Default.GiveUpAfter;
+                if (resume.UpsertsSettledBy == null || settled > resume.UpsertsSettledBy) resume.UpsertsSettledBy = settled;
+            }
             return resume;
         }
 
@@ -37,5 +45,18 @@ namespace Qomon.Client.Journal
         public JournalRecord? SentWithoutOutcome(string intent) => _pending.TryGetValue(intent, out var record) ? record : null;
 
         public int CompleteCount => _complete.Count;
+
+        /// <summary>
+        /// Upserts a stopped run sent and never saw applied. Qomon applies an upsert seconds after its 202, so one sent
+        /// just before the stop may still land after this run has read its contact: written again then, it would be
+        /// applied twice, and a note or free-text answer added twice.
+        /// </summary>
+        public int UpsertsSentWithoutOutcome { get; private set; }
+
+        /// <summary>
+        /// When every such upsert has been applied or will never be: the last one's send time plus the bounded wait a
+        /// running writer gives an upsert before it writes the record by PATCH. Null when there is none.
+        /// </summary>
+        public DateTimeOffset? UpsertsSettledBy { get; private set; }
     }
 }

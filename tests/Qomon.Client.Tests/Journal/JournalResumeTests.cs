@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using Qomon.Client.Journal;
+using Qomon.Client.Upsert;
 using Xunit;
 
 namespace Qomon.Client.Tests.Journal
@@ -42,6 +44,46 @@ namespace Qomon.Client.Tests.Journal
             var second = JournalResume.Of(JournalReader.Read(path));
             Assert.True(second.IsComplete(JournalIntent.OfRemove(2)));
             Assert.Null(second.SentWithoutOutcome(JournalIntent.OfRemove(2)));
+        }
+
+        [Fact]
+        public void UpsertsSentWithoutOutcomeAreSettledOnceTheLastHasHadTheWritersBoundedWait()
+        {
+            var path = System.IO.Path.Combine(_dir, "u.jsonl");
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+            using (var writer = JournalWriter.Open(path))
+            {
+                var killed = JournalRun.Start(writer, time, "Set-QomonContact", new Uri("http://localhost:1/"), 1, "1.0.0", new JsonObject());
+                var applied = killed.Record(1, JournalIntent.Update, 1, "intent-1", null);
+                applied.Sending(JournalMethods.Upsert, new JsonObject { ["id"] = 1 }, null);
+                applied.Done(JournalOutcomes.Updated, null, null, 1, null);
+                time.Advance(TimeSpan.FromSeconds(3));
+                killed.Record(2, JournalIntent.Update, 2, "intent-2", null).Sending(JournalMethods.Upsert, new JsonObject { ["id"] = 2 }, null);
+                time.Advance(TimeSpan.FromSeconds(1));
+                killed.Record(3, JournalIntent.Update, 3, "intent-3", null).Sending(JournalMethods.Upsert, new JsonObject { ["id"] = 3 }, null);
+                killed.Record(4, JournalIntent.Update, 4, "intent-4", null).Sending(JournalMethods.Patch, new JsonObject { ["id"] = 4 }, null);
+            }
+
+            var resume = JournalResume.Of(JournalReader.Read(path));
+            Assert.Equal(2, resume.UpsertsSentWithoutOutcome);
+            Assert.Equal(new DateTimeOffset(2026, 12, 2, 10, 0, 4, TimeSpan.Zero) + UpsertWaitPolicy.Default.GiveUpAfter, resume.UpsertsSettledBy);
+        }
+
+        [Fact]
+        public void AnUpsertFollowedByItsPatchFallbackLeavesNothingToWaitFor()
+        {
+            var path = System.IO.Path.Combine(_dir, "f.jsonl");
+            using (var writer = JournalWriter.Open(path))
+            {
+                var killed = JournalRun.Start(writer, null, "Set-QomonContact", new Uri("http://localhost:1/"), 1, "1.0.0", new JsonObject());
+                var record = killed.Record(1, JournalIntent.Update, 1, "intent-1", null);
+                record.Sending(JournalMethods.Upsert, new JsonObject { ["id"] = 1 }, null);
+                record.Sending(JournalMethods.Patch, new JsonObject { ["id"] = 1 }, null);
+            }
+
+            var resume = JournalResume.Of(JournalReader.Read(path));
+            Assert.Equal(0, resume.UpsertsSentWithoutOutcome);
+            Assert.Null(resume.UpsertsSettledBy);
         }
     }
 }
