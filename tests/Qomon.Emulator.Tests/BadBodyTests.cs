@@ -203,6 +203,25 @@ namespace Qomon.Emulator.Tests
         }
 
         [Fact]
+        public async Task Bad_body_routes_give_bad_answers_to_the_routes_named_and_no_other()
+        {
+            await using var host = await EmulatorHost.StartAsync(s => s with { BadBodyRate = 1, BadBodyKinds = BadBodySelection.Parse("data-null"), BadBodyRoutes = ["POST /search"] });
+            var contact = (await host.GetAsync($"/contacts/{host.FirstId}")).Contact;
+            Assert.Equal(host.FirstId, (long)contact["id"]!);
+            Assert.Equal(HttpStatusCode.OK, (await host.PatchAsync($"/contacts/{host.FirstId}", Renamed("Kept"))).Status);
+            Assert.Equal("Kept", host.State.Spaces[EmulatorHost.Key].Contacts.Get(host.FirstId)!.Firstname);
+            var page = await host.PostAsync("/search", SearchBody(new JsonObject { ["$all"] = new JsonArray() }, perPage: 10));
+            Assert.Equal("""{"status":"success","data":null}""", page.Text);
+            Assert.Equal(1, (long)(await host.GetAsync("/_emulator/stats", null)).Body!["badBodies"]!["data-null"]!);
+
+            await host.PostAsync("/_emulator/config", new JsonObject { ["badBodyRoutes"] = "GET /contacts/{id}" }, null);
+            Assert.Equal("""{"status":"success","data":null}""", (await host.GetAsync($"/contacts/{host.FirstId}")).Text);
+            Assert.NotNull((await host.PostAsync("/search", SearchBody(new JsonObject { ["$all"] = new JsonArray() }, perPage: 10))).Body!["data"]!["contacts"]);
+            Assert.Equal("GET /contacts/{id}", (string?)(await host.GetAsync("/_emulator/config", null)).Body!["badBodyRoutes"]);
+            Assert.NotNull(CommandLine.Parse(["--bad-body-routes", "search"]).Error);
+        }
+
+        [Fact]
         public void The_settings_parse_kinds_and_the_write_effect()
         {
             var parsed = CommandLine.Parse(["--bad-body-rate", "0.05", "--bad-body-kinds", "html, redirect,applied"]).Settings!;

@@ -24,7 +24,7 @@ namespace Qomon.Emulator.Endpoints
             var space = ApiContext.Space(context);
             var id = ApiContext.ContactId(context);
             var contact = space.Contacts.Get(id) ?? throw NotFound(id);
-            return BadBodyWriter.Roll(state, search: false, write: false) is { } bad
+            return BadBodyWriter.Roll(state, "GET /contacts/{id}", search: false, write: false) is { } bad
                 ? BadBodyWriter.WriteContactAsync(context, state, space, bad, contact, write: false)
                 : WriteContactAsync(context, state, space, contact);
         }
@@ -34,7 +34,7 @@ namespace Qomon.Emulator.Endpoints
             var space = ApiContext.Space(context);
             var input = await ReadInputAsync(context, state, space);
             var now = state.Now;
-            var bad = BadBodyWriter.Roll(state, search: false, write: true);
+            var bad = BadBodyWriter.Roll(state, "POST /contacts", search: false, write: true);
             if (bad is { Applied: false } lie)
             {
                 // Not created: the answer is built from the contact it would have been, under id 0, which no contact has.
@@ -53,7 +53,7 @@ namespace Qomon.Emulator.Endpoints
             var stored = space.Contacts.Get(id) ?? throw NotFound(id);
             var input = await ReadInputAsync(context, state, space);
             var now = state.Now;
-            var bad = BadBodyWriter.Roll(state, search: false, write: true);
+            var bad = BadBodyWriter.Roll(state, "PATCH /contacts/{id}", search: false, write: true);
             if (bad is { Applied: false } lie)
             {
                 await BadBodyWriter.WriteContactAsync(context, state, space, lie, stored, write: true);

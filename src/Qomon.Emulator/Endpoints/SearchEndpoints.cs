@@ -25,7 +25,7 @@ namespace Qomon.Emulator.Endpoints
             var page = start >= matches.Length ? [] : matches.AsSpan((int)start, (int)Math.Min(request.PerPage, matches.Length - start)).ToArray();
 
             var options = RenderOptions.From(state.Settings, request.IncludeInteractions);
-            if (BadBodyWriter.Roll(state, search: true, write: false) is { } bad && await BadBodyWriter.TryWriteSearchAsync(context, state, space, bad, page, options))
+            if (BadBodyWriter.Roll(state, "POST /search", search: true, write: false) is { } bad && await BadBodyWriter.TryWriteSearchAsync(context, state, space, bad, page, options))
                 return;
             await ApiContext.WriteSuccessAsync(context, w =>
             {

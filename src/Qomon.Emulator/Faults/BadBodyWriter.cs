@@ -20,9 +20,12 @@ namespace Qomon.Emulator.Faults
 
         private static readonly string[] CustomFieldKeys = [Settings.EmulatorSettings.CustomFieldsUnderscore, Settings.EmulatorSettings.CustomFieldsJoined];
 
-        /// <summary>Rolls the dice for a contact route or a search; null when this request is answered normally.</summary>
-        public static BadBody? Roll(EmulatorState state, bool search, bool write) =>
-            state.Faults.NextBadBody(state.Settings, search, write);
+        /// <summary>
+        /// Rolls the dice for a contact route or a search (route as /_emulator/stats names it); null when this request is
+        /// answered normally. A route bad-body-routes leaves out rolls no dice, so the others meet the same dice as before.
+        /// </summary>
+        public static BadBody? Roll(EmulatorState state, string route, bool search, bool write) =>
+            Settings.FaultRouteList.Covers(state.Settings.BadBodyRoutes, route) ? state.Faults.NextBadBody(state.Settings, search, write) : null;
 
         /// <summary>
         /// The bad answer to GET, PATCH or POST /contacts. contact is what a right answer would carry: the stored

@@ -56,6 +56,8 @@ namespace Qomon.Emulator.Settings
         /// <summary>Share of contact reads, writes and searches answered 200 with a body that is not what was asked for.</summary>
         public double BadBodyRate { get; init; }
         public Faults.BadBodySelection BadBodyKinds { get; init; } = Faults.BadBodySelection.All;
+        /// <summary>Routes bad-body-rate applies to, as fault-routes names them; empty means all four.</summary>
+        public IReadOnlyList<string> BadBodyRoutes { get; init; } = [];
 
         public string CustomFieldsKey { get; init; } = CustomFieldsUnderscore;
         public bool AddressNumbersAsNumbers { get; init; }

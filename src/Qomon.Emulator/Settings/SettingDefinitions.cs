@@ -70,6 +70,8 @@ namespace Qomon.Emulator.Settings
                 (s, v) => s with { BadBodyRate = Fraction(v) }, s => s.BadBodyRate),
             new("bad-body-kinds", "all|KIND,...", "Kinds bad-body-rate may pick: " + string.Join(", ", Faults.BadBodyKinds.Names.Values) + "; add applied or unapplied to fix what happens to the write.",
                 (s, v) => s with { BadBodyKinds = Faults.BadBodySelection.Parse(v) }, s => s.BadBodyKinds.ToString()),
+            new("bad-body-routes", "all|ROUTE,...", "Routes bad-body-rate applies to, named as /_emulator/stats names them (\"POST /search\" gives bad bodies to search pages only); all four by default.",
+                (s, v) => s with { BadBodyRoutes = FaultRouteList.Parse(v) }, s => FaultRouteList.Format(s.BadBodyRoutes)),
             new("slow-ms", "MS", "How long a slow response is held.",
                 (s, v) => s with { SlowMs = NonNegative(v) }, s => s.SlowMs),
             new("custom-fields-key", "custom_fields|customfields", "Key of the custom-field answers in responses (writes always use custom_fields).",
