@@ -11,7 +11,8 @@ namespace Qomon.Client.Http
     /// </summary>
     public sealed class RequestSlots
     {
-        private readonly SemaphoreSlim _slots;
+        // Null for Unlimited: a request runs at once.
+        private readonly SemaphoreSlim? _slots;
 
         public RequestSlots(int limit)
         {
@@ -20,12 +21,21 @@ namespace Qomon.Client.Http
             _slots = new SemaphoreSlim(limit, limit);
         }
 
+        private RequestSlots()
+        {
+            Limit = int.MaxValue;
+        }
+
+        /// <summary>No limit: for a writer used outside a cmdlet's run (tests, the client on its own), where only the budget paces.</summary>
+        public static RequestSlots Unlimited { get; } = new RequestSlots();
+
         public int Limit { get; }
 
         /// <summary>Runs one request (or a GET-then-PATCH pair that must stay together) in a slot.</summary>
         public async Task<T> RunAsync<T>(Func<Task<T>> request, CancellationToken cancellationToken)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
+            if (_slots == null) return await request().ConfigureAwait(false);
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try { return await request().ConfigureAwait(false); }
             finally { _slots.Release(); }

@@ -31,14 +31,14 @@ namespace Qomon.Client.Upsert
         private readonly QomonClient _client;
         private readonly Budget.CostTable _costs;
         private readonly GatheredSearchPage _page;
-        private readonly Http.RequestSlots? _slots;
+        private readonly Http.RequestSlots _slots;
 
         /// <param name="slots">The run's request slots, if any: the page and each GET take one.</param>
         public ChangedSinceRead(QomonClient client, Budget.CostTable costs, TimeProvider time, Http.RequestSlots? slots = null)
         {
             _client = client;
             _costs = costs;
-            _slots = slots;
+            _slots = slots ?? Http.RequestSlots.Unlimited;
             _page = new GatheredSearchPage(client, costs, time, e =>
                 Diagnostics.QomonLog.Current.Verbose("Looking by search for contacts changed since they were read failed (" + e.Message + "); each is read again by GET."), slots);
         }
@@ -63,9 +63,7 @@ namespace Qomon.Client.Upsert
             tokens += _costs.Estimate(ReadRoute);
             try
             {
-                var read = _slots == null
-                    ? await _client.GetContactAsync(request.Id, cancellationToken).ConfigureAwait(false)
-                    : await _slots.RunAsync(() => _client.GetContactAsync(request.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
+                var read = await _slots.RunAsync(() => _client.GetContactAsync(request.Id, cancellationToken), cancellationToken).ConfigureAwait(false);
                 return new CheckedBase(read, tokens, null);
             }
             catch (QomonApiException e) { return new CheckedBase(null, tokens, e); }

@@ -27,7 +27,7 @@ namespace Qomon.Client.Upsert
         private readonly Budget.CostTable _costs;
         private readonly TimeProvider _time;
         private readonly Action<QomonApiException> _onFailure;
-        private readonly Http.RequestSlots? _slots;
+        private readonly Http.RequestSlots _slots;
         private readonly object _gate = new object();
         private List<Asker> _waiting = new List<Asker>();
         private bool _flushScheduled;
@@ -36,7 +36,7 @@ namespace Qomon.Client.Upsert
         /// <param name="slots">The run's request slots, if any: the page request takes one.</param>
         public GatheredSearchPage(QomonClient client, Budget.CostTable costs, TimeProvider time, Action<QomonApiException> onFailure, Http.RequestSlots? slots = null)
         {
-            _slots = slots;
+            _slots = slots ?? Http.RequestSlots.Unlimited;
             _client = client;
             _costs = costs;
             _time = time;
@@ -77,9 +77,7 @@ namespace Qomon.Client.Upsert
             try
             {
                 var query = ContactQuery.WithUpdatedSince(null, ContactQuery.UpdatedSince(since - ClockMargin));
-                var rows = _slots == null
-                    ? await SearchAsync(query).ConfigureAwait(false)
-                    : await _slots.RunAsync(() => SearchAsync(query), CancellationToken.None).ConfigureAwait(false);
+                var rows = await _slots.RunAsync(() => SearchAsync(query), CancellationToken.None).ConfigureAwait(false);
                 page = ChangedContacts.From(rows, PageSize, share);
             }
             catch (QomonApiException e)

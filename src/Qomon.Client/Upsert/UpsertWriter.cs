@@ -39,7 +39,7 @@ namespace Qomon.Client.Upsert
         private readonly TimeProvider _time;
         private readonly ContactWriter _patch;
         private readonly SearchPageReads? _pages;
-        private readonly RequestSlots? _slots;
+        private readonly RequestSlots _slots;
         private readonly ChangedSinceRead _sinceRead;
 
         /// <param name="slots">The run's request slots: each request (or a fallback's GET and PATCH) takes one, and a
@@ -56,7 +56,7 @@ namespace Qomon.Client.Upsert
             Meter = meter ?? throw new ArgumentNullException(nameof(meter));
             Policy = policy ?? (reads == UpsertReads.SearchPage ? UpsertWaitPolicy.ForSearch : UpsertWaitPolicy.Default);
             _patch = patchWriter ?? new ContactWriter(connection, _forms);
-            _slots = slots;
+            _slots = slots ?? RequestSlots.Unlimited;
             if (reads == UpsertReads.SearchPage) _pages = new SearchPageReads(_client, _costs, _time, ReadOneAsync, slots);
             _sinceRead = new ChangedSinceRead(_client, _costs, _time, slots);
         }
@@ -78,7 +78,7 @@ namespace Qomon.Client.Upsert
             {
                 // A record PATCH will write needs no read of its own besides the merge's.
                 if (choice.Method == WriteMethod.Patch)
-                    return await InSlot(() => PatchAsync(request, method == WriteMethod.Auto ? CheaperByPatch() : null, 0, cancellationToken), cancellationToken).ConfigureAwait(false);
+                    return await _slots.RunAsync(() => PatchAsync(request, method == WriteMethod.Auto ? CheaperByPatch() : null, 0, cancellationToken), cancellationToken).ConfigureAwait(false);
                 return await UpsertAsync(request, cancellationToken).ConfigureAwait(false);
             }
             finally
@@ -93,7 +93,7 @@ namespace Qomon.Client.Upsert
             var current = request.AsRead;
             if (current == null)
             {
-                try { current = await InSlot(() => _client.GetContactAsync(request.Id, cancellationToken), cancellationToken).ConfigureAwait(false); }
+                try { current = await _slots.RunAsync(() => _client.GetContactAsync(request.Id, cancellationToken), cancellationToken).ConfigureAwait(false); }
                 catch (QomonApiException e) { return new UpsertWriteResult(ContactWriteResult.Failed(e), WriteMethod.Upsert, false, null, Cost(ReadRoute)); }
                 tokens += Cost(ReadRoute);
             }
@@ -110,12 +110,12 @@ namespace Qomon.Client.Upsert
             // Read by this writer: a field changed on the server since the caller read it is a conflict, as for PATCH.
             if (!ReferenceEquals(current, request.AsRead) && WriteConflicts.Find(request, null, current, _forms) is ContactWriteResult conflict)
                 return new UpsertWriteResult(conflict, WriteMethod.Upsert, false, null, tokens);
-            if (!plan.CanUpsert) return await InSlot(() => PatchAsync(request, plan.PatchReason, tokens, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (!plan.CanUpsert) return await _slots.RunAsync(() => PatchAsync(request, plan.PatchReason, tokens, cancellationToken), cancellationToken).ConfigureAwait(false);
 
             var sentAt = _time.GetUtcNow();
             try
             {
-                await InSlot(async () =>
+                await _slots.RunAsync(async () =>
                 {
                     request.Journal?.Sending(JournalMethods.Upsert, current, plan.Merge.Body);
                     sentAt = _time.GetUtcNow();
@@ -172,7 +172,7 @@ namespace Qomon.Client.Upsert
 
         private async Task<ReadBack> ReadOneAsync(long id, CancellationToken cancellationToken)
         {
-            try { return new ReadBack(await InSlot(() => _client.GetContactAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false), Cost(ReadRoute)); }
+            try { return new ReadBack(await _slots.RunAsync(() => _client.GetContactAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false), Cost(ReadRoute)); }
             catch (QomonApiException e)
             {
                 Log(id, "reading it back failed (" + e.Message + "); trying again.");
@@ -185,7 +185,7 @@ namespace Qomon.Client.Upsert
         {
             Log(request.Id, "writing it by PATCH: " + why + ".");
             // The fallback reads afresh and may find the upsert landed after all: then it is Unchanged, which here means applied.
-            var result = await InSlot(() => _patch.MergeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            var result = await _slots.RunAsync(() => _patch.MergeAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
             tokens += Cost(ReadRoute) + (result.Outcome == ContactWriteOutcome.Unchanged ? 0 : Cost(PatchRoute));
             if (charged is double counted) Meter.UpsertCostMore(tokens - counted);
             else Meter.UpsertSent(tokens);
@@ -204,9 +204,6 @@ namespace Qomon.Client.Upsert
             if (result.Outcome == ContactWriteOutcome.Updated) Meter.PatchDone(tokens);
             return new UpsertWriteResult(result, WriteMethod.Patch, false, why, spent + tokens);
         }
-
-        private Task<T> InSlot<T>(Func<Task<T>> request, CancellationToken cancellationToken) =>
-            _slots == null ? request() : _slots.RunAsync(request, cancellationToken);
 
         private string CheaperByPatch() => "PATCH costs fewer tokens per record (" + Meter + ")";
 
