@@ -95,9 +95,8 @@ namespace Qomon.PowerShell.Writing
                 ReadAt = record.AsReadAt,
                 SeenUpdatedAt = record.SeenUpdatedAt,
                 Force = _force,
-                Journal = new SendWatch(record),
+                Journal = record.Journal,
             };
-            record.WriteSent = false;
             var written = await _writer.WriteAsync(request, _method, cancellationToken).ConfigureAwait(false);
             record.Method = written.Method;
             record.FellBack = written.FellBack;
