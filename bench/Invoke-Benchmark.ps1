@@ -76,7 +76,7 @@ $machine | Add-Member -NotePropertyName LoadAverageAtEnd -NotePropertyValue (Get
 $machine | Add-Member -NotePropertyName BenchSeconds -NotePropertyValue ([math]::Round($total.Elapsed.TotalSeconds))
 
 $notes = @(
-    'Module: Set-QomonContact and Get-QomonContact with their defaults (merge, -BatchSize 100, -ThrottleLimit 8, -PageSize 1000) under pwsh''s default $ErrorActionPreference (Continue). Baseline: bench/baseline/Baseline.ps1.'
+    'Module: Set-QomonContact and Get-QomonContact with their defaults (merge, -BatchSize 100, -ThrottleLimit 8, -PageSize 1000) under pwsh''s default $ErrorActionPreference (Continue), with -WriteMethod Patch except in scenario 8 (Auto against Patch). Baseline: bench/baseline/Baseline.ps1.'
     'The bench''s own processes (emulator, measured pwsh) run at nice -10 when the system allows it; the module and emulator are copied at the start so a concurrent build cannot change them mid-run.'
     'Scenario 1b (100 tokens/s) is a diagnostic, not a goal of the issue: the same pacing where the CPU cannot be the limit.'
     'Every measured run is a fresh pwsh process; only the command itself is timed (not pwsh start, import or connect).'

@@ -14,11 +14,11 @@ $extra = @{}
 if ($p.PSObject.Properties['ThrottleLimit'] -and $p.ThrottleLimit) { $extra.ThrottleLimit = $p.ThrottleLimit }
 # ReadsOnly: a first, untraced pass writes the new values, so the traced pass finds every record unchanged
 # and sends only its reads: it shows whether reads alone keep the throttle limit busy.
-if ($p.PSObject.Properties['ReadsOnly'] -and $p.ReadsOnly) { $rows | Set-QomonContact @extra }
+if ($p.PSObject.Properties['ReadsOnly'] -and $p.ReadsOnly) { $rows | Set-QomonContact -WriteMethod Patch @extra }
 $trace.Start()
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 $ErrorActionPreference = if ($p.PSObject.Properties['ErrorActionPreference']) { $p.ErrorActionPreference } else { 'Continue' }
-try { $rows | Set-QomonContact @extra }
+try { $rows | Set-QomonContact -WriteMethod Patch @extra }
 finally { $ErrorActionPreference = 'Stop' }
 $clock.Stop()
 $trace.Stop()

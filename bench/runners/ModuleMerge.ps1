@@ -1,5 +1,6 @@
 # One bulk merge update with the module, in a fresh process: every id gets a new mobile number through
-# Set-QomonContact with its defaults (merge, -BatchSize 100, -ThrottleLimit 8 unless the scenario says otherwise).
+# Set-QomonContact -WriteMethod Patch with its other defaults (merge, -BatchSize 100, -ThrottleLimit 8 unless the
+# scenario says otherwise): these scenarios measure the PATCH path; scenario 8 has its own runner for Auto.
 # Only the pipeline is timed: the input rows are built, the module imported and the connection opened before.
 param([Parameter(Mandatory)] [string] $ParameterPath, [Parameter(Mandatory)] [string] $ResultPath)
 . (Join-Path $PSScriptRoot 'RunnerCommon.ps1')
@@ -20,7 +21,7 @@ $measure = Start-RunnerMeasure $p.Url
 # the last thing that happened). RunnerCommon sets Stop for the harness itself, so the measured command runs
 # under the preference the scenario names: pwsh's default, Continue, unless it asks for Stop (a runbook's habit).
 $ErrorActionPreference = $p.ErrorActionPreference
-try { $rows | Set-QomonContact -InformationVariable summary @extra }
+try { $rows | Set-QomonContact -WriteMethod Patch -InformationVariable summary @extra }
 finally { $ErrorActionPreference = 'Stop' }
 $measured = Stop-RunnerMeasure $measure
 

@@ -11,11 +11,11 @@ $ids = [long[]]$p.Ids
 $rows = foreach ($id in $ids) { [pscustomobject]@{ Id = $id; mobile = $p.MobilePrefix + ($id % 1000000).ToString('000000') } }
 
 $start = Get-EmulatorCounters $p.Url
-$rows[0] | Set-QomonContact
+$rows[0] | Set-QomonContact -WriteMethod Patch
 $warm = Get-EmulatorCounters $p.Url
-$rows[1..($rows.Count - 1)] | Set-QomonContact -InformationVariable changedRun
+$rows[1..($rows.Count - 1)] | Set-QomonContact -WriteMethod Patch -InformationVariable changedRun
 $changed = Get-EmulatorCounters $p.Url
-$rows[1..($rows.Count - 1)] | Set-QomonContact -InformationVariable unchangedRun
+$rows[1..($rows.Count - 1)] | Set-QomonContact -WriteMethod Patch -InformationVariable unchangedRun
 $unchanged = Get-EmulatorCounters $p.Url
 
 $summary = { param($info) $info | Where-Object { $_.Tags -contains 'Qomon.Summary' } | Select-Object -Last 1 -ExpandProperty MessageData }

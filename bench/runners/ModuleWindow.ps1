@@ -17,7 +17,7 @@ $before = Get-EmulatorCounters $p.Url
 $timeline.Start()
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 $ErrorActionPreference = 'Continue'
-try { $rows | Set-QomonContact -InformationVariable summary }
+try { $rows | Set-QomonContact -WriteMethod Patch -InformationVariable summary }
 finally { $ErrorActionPreference = 'Stop' }
 $clock.Stop()
 $timeline.Stop()

@@ -69,32 +69,56 @@ Describe 'Stopping a command' {
 }
 
 Describe 'Stopping a write command while the command before it works' {
-    It 'says on the host how many contacts it had written, and that the rest of its input was not' {
-        . (Join-Path $PSScriptRoot 'TestHelpers/RecordingHost.ps1')
-        $recorded = New-RecordedPowerShell
-        $recording, $runspace, $ps = $recorded.Host, $recorded.Runspace, $recorded.PowerShell
-        # Ten contacts in two batches of five, written as they come; then the input waits, and the stop comes then.
-        $null = $ps.AddScript({
-                param($module, $url, $key)
-                Import-Module $module
-                Connect-Qomon -ApiKey $key -BaseUri $url
-                $ids = @(Get-QomonContact -First 10 | ForEach-Object id)
-                & { $ids | ForEach-Object { @{ Id = $_; mobile = "+33 7 10 10 $_" } }; Start-Sleep -Seconds 300 } | Set-QomonContact -BatchSize 5
-            }).AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey)
-        try {
-            $patches = Get-EmulatorRequestCount $script:emulator 'PATCH /contacts/{id}'
-            $run = $ps.BeginInvoke()
-            $deadline = [datetime]::UtcNow.AddSeconds(60)
-            while ((Get-EmulatorRequestCount $script:emulator 'PATCH /contacts/{id}') -lt $patches + 10 -and -not $run.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
-            $run.IsCompleted | Should -BeFalse
-            $stop = $ps.BeginStop($null, $null)
-            $stop.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30)) | Should -BeTrue
-            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+    BeforeAll {
+        # Ten contacts in two batches of five, written as they come; then the input waits, and the stop comes once the
+        # emulator has seen ten writes by the route the method uses (each method writes its own values). Returns the warnings the host showed and the ids.
+        function Stop-WriteWhileInputWaits([string] $Method, [string] $Route) {
+            . (Join-Path $PSScriptRoot 'TestHelpers/RecordingHost.ps1')
+            $recorded = New-RecordedPowerShell
+            $recording, $runspace, $ps = $recorded.Host, $recorded.Runspace, $recorded.PowerShell
+            Connect-TestEmulator $script:emulator
+            $ids = @(Get-QomonContact -First 10 | ForEach-Object { [long] $_.id })
+            Disconnect-Qomon
+            $null = $ps.AddScript({
+                    param($module, $url, $key, $method, $ids)
+                    Import-Module $module
+                    Connect-Qomon -ApiKey $key -BaseUri $url
+                    & { $ids | ForEach-Object { @{ Id = $_; mobile = "+33 7 10 $($method.Length) $_" } }; Start-Sleep -Seconds 300 } | Set-QomonContact -WriteMethod $method -BatchSize 5
+                }).AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey).AddArgument($Method).AddArgument($ids)
+            try {
+                $writes = Get-EmulatorRequestCount $script:emulator $Route
+                $run = $ps.BeginInvoke()
+                $deadline = [datetime]::UtcNow.AddSeconds(60)
+                while ((Get-EmulatorRequestCount $script:emulator $Route) -lt $writes + 10 -and -not $run.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                $run.IsCompleted | Should -BeFalse
+                (Get-EmulatorRequestCount $script:emulator $Route) | Should -Be ($writes + 10)
+                $stop = $ps.BeginStop($null, $null)
+                $stop.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(30)) | Should -BeTrue
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            }
+            finally {
+                $ps.Dispose()
+                $runspace.Dispose()
+            }
+            [pscustomobject]@{ Warnings = @($recording.Warnings); Ids = $ids }
         }
-        finally {
-            $ps.Dispose()
-            $runspace.Dispose()
-        }
-        @($recording.Warnings) | Should -Be @('Set-QomonContact was stopped. It had updated 10 contacts; the rest of its input was not written.')
+    }
+
+    It 'says on the host how many contacts it had written by PATCH, and that the rest of its input was not' {
+        $stopped = Stop-WriteWhileInputWaits -Method Patch -Route 'PATCH /contacts/{id}'
+        $stopped.Warnings | Should -Be @('Set-QomonContact was stopped. It had updated 10 contacts; the rest of its input was not written.')
+    }
+
+    It 'names, by Auto, every upsert still in flight or not yet reported: each contact once, as written or as being written' {
+        # Upserted records stay in flight across batches and are reported as later input comes; none came, so the
+        # stop names each of the ten, as seen applied or as maybe applied.
+        $stopped = Stop-WriteWhileInputWaits -Method Auto -Route 'POST /contacts/upsert'
+        $stopped.Warnings.Count | Should -Be 1
+        $warning = $stopped.Warnings[0]
+        $warning | Should -Match '^Set-QomonContact was stopped\. It had updated (?<count>\d+) contacts? \(0 reported above\)|^Set-QomonContact was stopped\. It had updated 0 contacts; the rest of its input was not written, except the writes under way named below\.'
+        $written = if ($warning -match 'Written before the stop: (?<list>[^.]+)\.') { @([regex]::Matches($Matches.list, '\d+').Value) } else { @() }
+        $inFlight = if ($warning -match 'Being written when stopped \(may or may not be applied; check them\): (?<list>[^.]+)\.') { @([regex]::Matches($Matches.list, '\d+').Value) } else { @() }
+        @(($written + $inFlight) | ForEach-Object { [long] $_ } | Sort-Object) | Should -Be @($stopped.Ids | Sort-Object)
+        if ($written.Count -gt 0) { $warning | Should -Match "It had updated $($written.Count) contact" }
     }
 }

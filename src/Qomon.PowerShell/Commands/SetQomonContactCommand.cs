@@ -65,13 +65,13 @@ namespace Qomon.PowerShell.Commands
         public SwitchParameter ClearEmpty { get; set; }
 
         /// <summary>
-        /// How changes reach Qomon: Patch (default: read, merge, PATCH; 6 tokens a record), Upsert (only the changed
-        /// fields by POST /contacts/upsert, reported updated once a read shows them applied; PATCH for a change upsert
-        /// cannot say, or an upsert not applied in time), or Auto (upsert while it costs fewer tokens per record than PATCH).
+        /// How changes reach Qomon: Auto (default: upsert while it costs fewer tokens per record than PATCH), Patch (read,
+        /// merge, PATCH; 6 tokens a record), or Upsert (only the changed fields by POST /contacts/upsert, reported updated
+        /// once a read shows them applied; PATCH for a change upsert cannot say, or an upsert not applied in time).
         /// -Replace always goes by PATCH.
         /// </summary>
         [Parameter]
-        public WriteMethod WriteMethod { get; set; } = WriteMethod.Patch;
+        public WriteMethod WriteMethod { get; set; } = WriteMethod.Auto;
 
         /// <summary>Write each contact as stored after the command (unchanged ones as read).</summary>
         [Parameter]
@@ -100,11 +100,17 @@ namespace Qomon.PowerShell.Commands
             var writer = new ContactWriter(QomonConnection, Forms);
             var method = MethodForRun();
             WriteOperation operation = Replace ? new ReplaceOperation(this, Client, writer, Forms, ReplaceConsent())
-                : method == WriteMethod.Patch ? new MergeOperation(this, writer, Force, _reader.SkippedEmpty, Forms)
-                : new UpsertOperation(this, QomonConnection, writer, method, ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, WhatIfGiven()), Force, _reader.SkippedEmpty, Forms, ThrottleLimit);
+                : method == WriteMethod.Patch ? Merge(writer)
+                : method == WriteMethod.Auto ? new AutoOperation(this, Merge(writer), Upsert(writer, method))
+                : Upsert(writer, method);
             if (Replace && WriteMethod != WriteMethod.Patch) WriteVerbose("-WriteMethod " + WriteMethod + " does not apply: " + UpsertPlanner.ReplaceReason + ", which only PATCH can do.");
             StartRun(operation, PassThru, Resume ? () => ResumeFromJournal.Read(this, JournalPath!, QomonConnection, Pipeline) : (Func<JournalResume>?)null);
         }
+
+        private MergeOperation Merge(ContactWriter writer) => new MergeOperation(this, writer, Force, _reader!.SkippedEmpty, Forms);
+
+        private UpsertOperation Upsert(ContactWriter writer, WriteMethod method) =>
+            new UpsertOperation(this, QomonConnection, writer, method, ConfirmSettings.Read(this, ConfirmImpact.Medium, Force, WhatIfGiven()), Force, _reader!.SkippedEmpty, Forms, ThrottleLimit);
 
         // -ErrorAction Stop writes one record at a time (nothing may be written after the error that stops the run), and
         // an upsert takes seconds to show as applied: one at a time, it would be slower than PATCH, so Auto takes PATCH.

@@ -69,12 +69,15 @@ namespace Qomon.PowerShell.Writing
         }
 
         /// <summary>Processes what is queued (a full batch); records the operation keeps in flight may stay so.</summary>
-        internal void Flush()
+        internal void Flush() => Flush(inputEnded: false);
+
+        private void Flush(bool inputEnded)
         {
             if (_batch.Count == 0) return;
             var batch = new List<WriteRecord>(_batch);
             _batch.Clear();
             _batchNumber++;
+            if (_batchNumber == 1) _operation.FirstBatch(batch.Count, inputEnded);
             RefuseLaterDuplicates(batch);
             try
             {
@@ -91,7 +94,7 @@ namespace Qomon.PowerShell.Writing
         /// <summary>The end of the input: processes what is queued, then waits for and reports every record still in flight.</summary>
         internal void Finish()
         {
-            Flush();
+            Flush(inputEnded: true);
             DrainCarried();
         }
 
@@ -345,7 +348,7 @@ namespace Qomon.PowerShell.Writing
             if (_stopReported) return;
             _stopReported = true;
             var written = batch.Skip(emitted).Where(r => r != _emitting && (r.Outcome == RecordOutcome.Updated || r.Outcome == RecordOutcome.Created || r.Outcome == RecordOutcome.Removed)).ToList();
-            var inFlight = toWrite.Where(r => r.WriteStarted && r.Outcome == RecordOutcome.NeedsWrite).ToList();
+            var inFlight = toWrite.Where(r => r.MayHaveBeenWritten && r.Outcome == RecordOutcome.NeedsWrite).ToList();
             var message = StopMessage(_summary, written, inFlight);
             try { _cmdlet.Host?.UI?.WriteWarningLine(message); }
             catch (Exception e) when (e is PipelineStoppedException || e is System.Management.Automation.Host.HostException || e is NotImplementedException) { }

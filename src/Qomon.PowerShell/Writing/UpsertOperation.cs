@@ -95,8 +95,9 @@ namespace Qomon.PowerShell.Writing
                 ReadAt = record.AsReadAt,
                 SeenUpdatedAt = record.SeenUpdatedAt,
                 Force = _force,
-                Journal = record.Journal,
+                Journal = new SendWatch(record),
             };
+            record.WriteSent = false;
             var written = await _writer.WriteAsync(request, _method, cancellationToken).ConfigureAwait(false);
             record.Method = written.Method;
             record.FellBack = written.FellBack;

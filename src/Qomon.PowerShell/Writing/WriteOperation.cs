@@ -27,6 +27,12 @@ namespace Qomon.PowerShell.Writing
         /// </summary>
         internal virtual int? RecordsInFlight => null;
 
+        /// <summary>
+        /// Pipeline thread, before the run's first batch is read: how many records it holds, and whether they are the
+        /// whole input (the input ended before the batch was full).
+        /// </summary>
+        internal virtual void FirstBatch(int records, bool wholeInput) { }
+
         /// <summary>Sends the write; sets Outcome (and Stored), or records the failure.</summary>
         internal abstract Task WriteAsync(WriteRecord record, CancellationToken cancellationToken);
     }

@@ -75,6 +75,17 @@ namespace Qomon.PowerShell.Writing
         internal bool WriteStarted { get => _writeStarted; set => _writeStarted = value; }
         private volatile bool _writeStarted;
 
+        /// <summary>
+        /// For a write that may wait long before its request goes out (the upsert path: the probe, a request slot): null
+        /// while it has sent nothing, true once a write request for it went out. Null on the other paths, where a started
+        /// write sends at once.
+        /// </summary>
+        internal bool? WriteSent { get => _writeSent == 0 ? (bool?)null : _writeSent == 2; set => _writeSent = value == null ? 0 : value.Value ? 2 : 1; }
+        private volatile int _writeSent;
+
+        /// <summary>True when a stop leaves this record's outcome unknown: its write started and, where that is tracked, sent.</summary>
+        internal bool MayHaveBeenWritten => WriteStarted && WriteSent != false;
+
         internal List<ErrorRecord> Errors { get; } = new List<ErrorRecord>();
 
         /// <summary>-Journal: the record's lines (pending before each request, done when reported); null when not journaled.</summary>

@@ -43,7 +43,7 @@ Describe 'Set-QomonContact -Journal' {
         $script:lines[0].kind | Should -Be 'run'
         $script:lines[0].command | Should -Be 'Set-QomonContact'
         $script:lines[0].endpoint | Should -Be ((Get-QomonConnection).BaseUri.ToString())
-        $script:lines[0].options.WriteMethod | Should -Be 'Patch'
+        $script:lines[0].options.WriteMethod | Should -Be 'Auto' -Because 'the run line holds the options in force, defaults included'
         @($script:lines | Where-Object kind -EQ 'pending').Count | Should -Be 2
         @($script:lines | Where-Object kind -EQ 'done').Count | Should -Be 4
         foreach ($pending in $script:lines | Where-Object kind -EQ 'pending') {
@@ -56,7 +56,7 @@ Describe 'Set-QomonContact -Journal' {
     It 'gives each record its outcome: updated, unchanged, failed with its error id' {
         @($script:records.Outcome) | Should -Be @('updated', 'updated', 'unchanged', 'failed')
         $script:records[3].Error | Should -Be 'Qomon.InvalidInput'
-        $script:records[0].Method | Should -Be 'patch'
+        $script:records[0].Method | Should -Be 'patch' -Because 'Auto writes a run of at most 20 records by PATCH'
         $script:records[2].Method | Should -BeNullOrEmpty
     }
 

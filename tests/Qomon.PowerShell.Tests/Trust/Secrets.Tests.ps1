@@ -112,9 +112,10 @@ BeforeAll {
             Set-EmulatorConfig $script:emulator @{ faultRate = 0; resetRate = 1 }
             Invoke-Failing { Get-QomonContact -Id $contacts[0].id -Connection $fragile -Verbose -ErrorAction Continue }
             Invoke-Failing { Invoke-QomonRequest -Method POST -Path '/contacts' -Body @{ data = @{ contact = @{ firstname = 'Lost' } } } -Connection $fragile -Verbose -ErrorAction Continue }
-            # 429: a write costs 5 tokens and the bucket holds 3, so Qomon refuses it whatever the client waits.
+            # 429: a PATCH costs 5 tokens and the bucket holds 3, so Qomon refuses it whatever the client waits (an upsert,
+            # 1 token, would pass).
             Set-EmulatorConfig $script:emulator @{ resetRate = 0; burst = 3; rate = 100; retryAfter = 'none' }
-            Invoke-Failing { Set-QomonContact -Id $contacts[0].id -Property @{ mobile = '+33 6 99 99 99 05' } -Connection $fragile -Verbose -ErrorAction Continue }
+            Invoke-Failing { Set-QomonContact -Id $contacts[0].id -Property @{ mobile = '+33 6 99 99 99 05' } -WriteMethod Patch -Connection $fragile -Verbose -ErrorAction Continue }
             Set-EmulatorConfig $script:emulator @{ retryAfter = 'seconds' }
             Invoke-Failing { Invoke-QomonRequest -Method PATCH -Path "/contacts/$($contacts[0].id)" -Body @{ data = @{ contact = @{ firstname = 'X' } } } -Connection $fragile -Verbose -ErrorAction Continue }
             Set-EmulatorConfig $script:emulator @{ retryAfter = 'date' }

@@ -6,9 +6,11 @@
 # a [powershell] instance on a runspace with a host that records its warning lines, and stopped with .Stop()
 # (what Ctrl+C does) once the emulator has answered 70 writes: with batches of 20, eight writes in flight
 # and 150 ms per request, that is in the middle of the fourth batch's writes, some answered and some in flight.
+# It runs by PATCH and by Auto (the default: upserts, which stay in flight across batches and land 2 s after their
+# 202), each on 300 contacts of its own.
 BeforeAll {
-    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1') -Seed 300 -Settings @{ burst = 100; rate = 2000; randomSeed = 11 }
-    $script:ids = @(Get-QomonContact -First 300 | ForEach-Object { [long]$_.id })
+    . (Join-Path $PSScriptRoot 'Start-WriteSuite.ps1') -Seed 600 -Settings @{ burst = 100; rate = 2000; randomSeed = 11 }
+    $script:allIds = @(Get-QomonContact -First 600 | ForEach-Object { [long]$_.id })
 
     . (Join-Path $PSScriptRoot '../TestHelpers/RecordingHost.ps1')
 }
@@ -18,24 +20,31 @@ AfterAll {
     Stop-TestEmulator $script:emulator
 }
 
-Describe 'Stopping a bulk run through injected faults' {
+Describe 'Stopping a bulk run by <Method> through injected faults' -ForEach @(
+    @{ Method = 'Patch'; First = 0 }
+    @{ Method = 'Auto'; First = 300 }
+) {
     BeforeAll {
+        $script:ids = $script:allIds[$First..($First + 299)]
+        # Writes of either kind: under the harsh profile upsert costs 5 tokens, and Auto writes by PATCH after its probe.
+        function Get-WriteCount { (Get-EmulatorRequestCount $script:emulator 'PATCH /contacts/{id}') + (Get-EmulatorRequestCount $script:emulator 'POST /contacts/upsert') }
         function Get-Intended([long] $Id) { "+33 7 64 $Id" }
         $recorded = New-RecordedPowerShell
         $recording, $runspace, $ps = $recorded.Host, $recorded.Runspace, $recorded.PowerShell
         $null = $ps.AddScript({
-                param($module, $url, $key, $ids)
+                param($module, $url, $key, $ids, $method)
                 Import-Module $module
                 Connect-Qomon -ApiKey $key -BaseUri $url
-                $ids | ForEach-Object { @{ Id = $_; mobile = "+33 7 64 $_" } } | Set-QomonContact -PassThru -ErrorAction SilentlyContinue
-            }).AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey).AddArgument($script:ids)
+                $ids | ForEach-Object { @{ Id = $_; mobile = "+33 7 64 $_" } } | Set-QomonContact -WriteMethod $method -PassThru -ErrorAction SilentlyContinue
+            }).AddArgument($env:QOMON_TEST_MODULE).AddArgument($script:emulator.Url).AddArgument($script:emulator.SecureApiKey).AddArgument($script:ids).AddArgument($Method)
         # Each request waits 150 ms, so 300 contacts take far longer than the 70 writes the stop waits for.
         Set-EmulatorConfig $script:emulator @{ latencyMs = 150; faultRate = 0.05; resetRate = 0.02; randomSeed = 3 }
         try {
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $run = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
             $deadline = [datetime]::UtcNow.AddSeconds(120)
-            while ((Get-EmulatorRequestCount $script:emulator 'PATCH /contacts/{id}') -lt 70 -and -not $run.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $writesBefore = Get-WriteCount
+            while ((Get-WriteCount) -lt $writesBefore + 70 -and -not $run.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
             $script:completedBeforeStop = $run.IsCompleted
             $stopwatch = [System.Diagnostics.Stopwatch]::StartNew()
             $stop = $ps.BeginStop($null, $null)
@@ -50,8 +59,9 @@ Describe 'Stopping a bulk run through injected faults' {
             $runspace.Dispose()
             Set-EmulatorConfig $script:emulator @{ latencyMs = 0; faultRate = 0; resetRate = 0 }
         }
-        # Writes the client abandoned at the stop may still land (150 ms each): give them time before reading history.
-        Start-Sleep -Seconds 2
+        # Writes the client abandoned at the stop may still land (150 ms each; an upsert 2 s after its 202): give them
+        # time before reading history.
+        Start-Sleep -Seconds 3
         $script:warnings = @($recording.Warnings)
         $stopWarning = @($script:warnings | Where-Object { $_ -like 'Set-QomonContact was stopped.*' })
         $script:stopWarning = $stopWarning
