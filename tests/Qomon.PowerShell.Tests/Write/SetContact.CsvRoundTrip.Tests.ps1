@@ -26,7 +26,7 @@ BeforeAll {
     }
 
     # Writes of either kind: the default, Auto, sends a change by upsert while upsert is cheaper, else by PATCH.
-    function Get-WriteCount($Result) { [int] $Result.Routes['PATCH /contacts/{id}'] + [int] $Result.Routes['POST /contacts/upsert'] }
+    function Get-TrafficWriteCount($Result) { [int] $Result.Routes['PATCH /contacts/{id}'] + [int] $Result.Routes['POST /contacts/upsert'] }
 
     # A row whose cell for the form holds the same value twice (a repeated answer), and a checkbox cell with several.
     function Find-Row([string] $Column, [scriptblock] $Where) { $script:rows | Where-Object { & $Where @($_.$Column -split ';' | Where-Object { $_ }) } | Select-Object -First 1 }
@@ -98,7 +98,7 @@ Describe 'The flat export' {
 Describe 'Re-importing the file unchanged' {
     BeforeAll { $script:result = Invoke-Import $script:file }
 
-    It 'sends no write' { Get-WriteCount $script:result | Should -Be 0 }
+    It 'sends no write' { Get-TrafficWriteCount $script:result | Should -Be 0 }
 
     It 'reports every row unchanged, with no error and no warning' {
         $script:result.Errors | Should -BeNullOrEmpty
@@ -113,7 +113,7 @@ Describe 'Re-importing the file unchanged' {
         $withDate = Join-Path $TestDrive 'with-updatedat.csv'
         $script:ids | Get-QomonContact -Flat -IncludeUpdatedAt | Export-Csv -LiteralPath $withDate
         $result = Invoke-Import $withDate
-        Get-WriteCount $result | Should -Be 0
+        Get-TrafficWriteCount $result | Should -Be 0
         $result.Errors + $result.Warnings | Should -BeNullOrEmpty
         $result.Summary.Unchanged | Should -Be $script:rows.Count
     }
@@ -128,7 +128,7 @@ Describe 'Re-importing with one cell changed' {
         $result = Invoke-Import $edited
 
         $result.Errors + $result.Warnings | Should -BeNullOrEmpty
-        Get-WriteCount $result | Should -Be 1
+        Get-TrafficWriteCount $result | Should -Be 1
         $result.Summary.Updated | Should -Be 1
         $result.Summary.Unchanged | Should -Be ($script:rows.Count - 1)
         $write = Get-LastWrite $script:emulator $target.Id

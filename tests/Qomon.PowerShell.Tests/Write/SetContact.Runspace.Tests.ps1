@@ -69,13 +69,14 @@ Describe 'Stopping a bulk run' {
     It 'stops, and every contact it reported as written was written' {
         Set-EmulatorConfig $script:emulator @{ latencyMs = 40 }
         try {
-            $patches = Get-EmulatorRequestCount $script:emulator 'PATCH /contacts/{id}'
+            $writes = Get-WriteCount $script:emulator
             $ps = New-HostedRun { param($ids) $ids | ForEach-Object { @{ Id = $_; mobile = "+33 7 55 55 $_" } } | Set-QomonContact -PassThru -BatchSize 20 } @(, $script:ids[30..199])
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
             try {
                 $run = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
                 $deadline = [DateTime]::UtcNow.AddSeconds(60)
-                while ((Get-EmulatorRequestCount $script:emulator 'PATCH /contacts/{id}') -lt $patches + 30 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                # Upserted records are reported once a read shows them applied, seconds after their write: wait for both.
+                while (((Get-WriteCount $script:emulator) -lt $writes + 30 -or $output.Count -lt 5) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
                 $ps.Stop()
                 $ps.InvocationStateInfo.State | Should -Be 'Stopped'
                 $written = @($output | Where-Object { $_.psobject.Properties['id'] })

@@ -64,7 +64,8 @@ Describe 'A 60-contact merge at burst 100 and 10 tokens/s while another user edi
         $edits = @(@{ Id = $script:sameField; Field = 'mobile'; Value = '+33 6 00 00 00 01'; AfterReads = 20 }) +
             @(for ($index = 21; $index -le 39; $index++) { @{ Id = $script:ids[$index]; Field = 'phone'; Value = '+33 1 99 99 99 99'; AfterReads = $index + 4 } })
         $second = Start-SecondWriter $script:emulator -Edits $edits
-        $script:contacts | Set-QomonContact -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationVariable info
+        # PATCH's window is what this measures (an upsert sends only the changed fields and leaves none).
+        $script:contacts | Set-QomonContact -WriteMethod Patch -ErrorVariable errors -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationVariable info
         $script:errors = $errors
         $script:summary = $info.MessageData
         $script:secondOutput = $second.Shell.EndInvoke($second.Run)

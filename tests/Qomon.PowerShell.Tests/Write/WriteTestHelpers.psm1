@@ -145,10 +145,10 @@ function Get-LastWrite {
 }
 
 function Get-WriteCount {
-    <# How many writes (PATCH and POST /contacts) the emulator has answered so far, any status. #>
+    <# How many writes (PATCH, upsert, POST /contacts, DELETE) the emulator has answered so far, any status. #>
     param([Parameter(Mandatory)] $Emulator)
-    (Get-EmulatorRequestCount -Emulator $Emulator -Route 'PATCH /contacts/{id}') + (Get-EmulatorRequestCount -Emulator $Emulator -Route 'POST /contacts') +
-        (Get-EmulatorRequestCount -Emulator $Emulator -Route 'DELETE /contacts/{id}')
+    (Get-EmulatorRequestCount -Emulator $Emulator -Route 'PATCH /contacts/{id}') + (Get-EmulatorRequestCount -Emulator $Emulator -Route 'POST /contacts/upsert') +
+        (Get-EmulatorRequestCount -Emulator $Emulator -Route 'POST /contacts') + (Get-EmulatorRequestCount -Emulator $Emulator -Route 'DELETE /contacts/{id}')
 }
 
 
