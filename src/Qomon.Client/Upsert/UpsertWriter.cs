@@ -44,9 +44,11 @@ namespace Qomon.Client.Upsert
 
         /// <param name="slots">The run's request slots: each request (or a fallback's GET and PATCH) takes one, and a
         /// record waiting for its upsert to apply holds none. Null: no limit besides the budget.</param>
-        /// <param name="reads">How upserted contacts are read back; with SearchPage, give a policy whose first read allows for the index lag (UpsertWaitPolicy.ForSearch, the default then).</param>
-        public UpsertWriter(QomonConnection connection, FormCatalog forms, WriteMethodMeter meter, UpsertWaitPolicy? policy = null, ContactWriter? patchWriter = null,
-            UpsertReads reads = UpsertReads.PerContact, RequestSlots? slots = null)
+        /// <param name="reads">How upserted contacts are read back. Set-QomonContact reads by SearchPage; PerContact
+        /// is the GET every record falls back to after a while, alone. With SearchPage, the default policy's first read
+        /// allows for the index lag (UpsertWaitPolicy.ForSearch).</param>
+        public UpsertWriter(QomonConnection connection, FormCatalog forms, WriteMethodMeter meter, UpsertReads reads, UpsertWaitPolicy? policy = null,
+            ContactWriter? patchWriter = null, RequestSlots? slots = null)
         {
             if (connection == null) throw new ArgumentNullException(nameof(connection));
             _client = connection.Client;

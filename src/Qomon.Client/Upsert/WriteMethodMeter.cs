@@ -34,7 +34,8 @@ namespace Qomon.Client.Upsert
         private long _patchRecords;
         private long _patchChoicesInARow;
         private bool _probing;
-        private TaskCompletionSource<bool> _probeEnded = new TaskCompletionSource<bool>();
+        // Set while a probe runs (_probing): the records waiting for its answer wait on it.
+        private TaskCompletionSource<bool>? _probeEnded;
 
         /// <param name="expectedUpsertTokens">The upsert path's cost per record before any is measured: the route's known cost plus a verification read (1 + 1 by the observed costs).</param>
         /// <param name="probeEvery">While PATCH is cheaper, one record in this many still goes by upsert, so a change in upsert's cost is seen.</param>
@@ -82,14 +83,18 @@ namespace Qomon.Client.Upsert
         /// <summary>Tokens per record on the upsert path: measured, weighted with the prior until records accumulate.</summary>
         public double UpsertTokensPerRecord
         {
-            get { lock (_gate) return (_upsertPrior * PriorWeight + _upsertTokens) / (PriorWeight + _upsertRecords); }
+            get { lock (_gate) return UpsertTokensPerRecordLocked(); }
         }
+
+        private double UpsertTokensPerRecordLocked() => (_upsertPrior * PriorWeight + _upsertTokens) / (PriorWeight + _upsertRecords);
 
         /// <summary>Tokens per record on the PATCH path: measured once any record went that way, the documented 6 before.</summary>
         public double PatchTokensPerRecord
         {
-            get { lock (_gate) return _patchRecords == 0 ? DocumentedPatchTokens : _patchTokens / _patchRecords; }
+            get { lock (_gate) return PatchTokensPerRecordLocked(); }
         }
+
+        private double PatchTokensPerRecordLocked() => _patchRecords == 0 ? DocumentedPatchTokens : _patchTokens / _patchRecords;
 
         public long UpsertRecords { get { lock (_gate) return _upsertRecords; } }
         public long PatchRecords { get { lock (_gate) return _patchRecords; } }
@@ -109,13 +114,13 @@ namespace Qomon.Client.Upsert
                 {
                     if (!_probing)
                     {
-                        var method = Next();
+                        var method = NextLocked();
                         if (method != WriteMethod.Upsert || _upsertRecords > 0) return new MethodChoice(method, false);
                         _probing = true;
                         _probeEnded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
                         return new MethodChoice(method, true);
                     }
-                    probe = _probeEnded.Task;
+                    probe = _probeEnded!.Task;
                 }
                 var cancelled = new TaskCompletionSource<bool>();
                 using (cancellationToken.Register(() => cancelled.TrySetResult(true)))
@@ -132,7 +137,7 @@ namespace Qomon.Client.Upsert
             {
                 if (!_probing) return;
                 _probing = false;
-                ended = _probeEnded;
+                ended = _probeEnded!;
             }
             ended.TrySetResult(true);
         }
@@ -140,20 +145,20 @@ namespace Qomon.Client.Upsert
         /// <summary>The method for the next record that upsert could carry (a record upsert cannot say goes by PATCH anyway).</summary>
         public WriteMethod Next()
         {
-            var upsert = UpsertTokensPerRecord;
-            var patch = PatchTokensPerRecord;
-            lock (_gate)
+            lock (_gate) return NextLocked();
+        }
+
+        private WriteMethod NextLocked()
+        {
+            if (UpsertTokensPerRecordLocked() < PatchTokensPerRecordLocked() * UpsertShareOfPatch)
             {
-                if (upsert < patch * UpsertShareOfPatch)
-                {
-                    _patchChoicesInARow = 0;
-                    return WriteMethod.Upsert;
-                }
-                _patchChoicesInARow++;
-                if (_patchChoicesInARow < _probeEvery) return WriteMethod.Patch;
                 _patchChoicesInARow = 0;
                 return WriteMethod.Upsert;
             }
+            _patchChoicesInARow++;
+            if (_patchChoicesInARow < _probeEvery) return WriteMethod.Patch;
+            _patchChoicesInARow = 0;
+            return WriteMethod.Upsert;
         }
 
         /// <summary>For -Verbose and the summary: "upsert 1.2 tokens/record over 340 records, PATCH 6.0".</summary>

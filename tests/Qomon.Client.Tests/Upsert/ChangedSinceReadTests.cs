@@ -125,7 +125,7 @@ namespace Qomon.Client.Tests.Upsert
             Assert.Equal(0, f.Requests("POST /search"));
         }
 
-        private static UpsertWriter Writer(WriterFixture f) => new(f.Server.Connection, FormCatalog.Empty, new WriteMethodMeter());
+        private static UpsertWriter Writer(WriterFixture f) => new(f.Server.Connection, FormCatalog.Empty, new WriteMethodMeter(), UpsertReads.PerContact);
 
         private static async Task<ContactMergeRequest> ReadThenChangeAsync(WriterFixture f, long id, string field, string value)
         {

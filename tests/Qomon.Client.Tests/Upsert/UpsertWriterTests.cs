@@ -21,7 +21,7 @@ namespace Qomon.Client.Tests.Upsert
         });
 
         private static UpsertWriter Writer(WriterFixture f, WriteMethodMeter? meter = null) =>
-            new(f.Server.Connection, Forms, meter ?? new WriteMethodMeter());
+            new(f.Server.Connection, Forms, meter ?? new WriteMethodMeter(), UpsertReads.PerContact);
 
         private static ContactMergeRequest Request(long id, System.Action<ContactChanges> build)
         {
@@ -129,7 +129,7 @@ namespace Qomon.Client.Tests.Upsert
         {
             await using var f = await WriterFixture.StartAsync(fakeTime: true);
             f.Server.State.Configure(s => s with { SearchIndexDelayMs = 2000 });
-            var writer = new UpsertWriter(f.Server.Connection, Forms, new WriteMethodMeter(), reads: UpsertReads.SearchPage);
+            var writer = new UpsertWriter(f.Server.Connection, Forms, new WriteMethodMeter(), UpsertReads.SearchPage);
             var contacts = f.Server.State.Spaces[Fakes.EmulatorServer.Key].Contacts.Snapshot().Take(6).Select(c => c.Id).ToList();
             var requests = new List<ContactMergeRequest>();
             foreach (var id in contacts)
