@@ -12,24 +12,27 @@
 # last dropped record (UpsertWaitPolicy) before PATCH writes it; that wait is in real seconds, not scaled with the
 # refill, so at 5 times Qomon's refill a 400-record run is mostly that wait. The Auto runs ($UpsertRecords) are
 # long enough that the pace, not the end, is measured; a 10,000-contact job on Qomon's budget would spread it thinner.
+# In (c) both runs are that long: PATCH is what Auto should match there, and a shorter PATCH run would draw a larger
+# share of its tokens from the bucket's first 100 (about 3% of a 400-record run's, under 1% of a 1,600-record one's).
 
 function Invoke-UpsertBulkScenario {
-    param([Parameter(Mandatory)] $Context, [int] $Records = 400, [int] $UpsertRecords = 1600, [double] $Rate = 50, [int] $LatencyMs = 5, [int] $Seed = 24000)
+    # Cases and Methods narrow the runs (bench/diagnostics/Invoke-RealBudgetUpsert.ps1: Auto alone at Qomon's real refill).
+    param([Parameter(Mandatory)] $Context, [int] $Records = 400, [int] $UpsertRecords = 1600, [double] $Rate = 50, [int] $LatencyMs = 5, [int] $Seed = 24000,
+        [string[]] $Cases = @('8a.', '8b.', '8c.'), [ValidateSet('Auto', 'Patch')] [string[]] $Methods = @('Auto', 'Patch'))
     $burst = 100
     $form = @{ Label = 'Main concern'; Id = 47580; Values = @('Housing', 'Transport', 'Environment', 'Safety', 'Schools') }
     # A value the space does not have; the runner adds it to its cached forms (see runners/ModuleUpsertBulk.ps1).
     $dropped = @{ Form = $form.Label; RefId = 999002; Value = 'juggling'; Label = 'Juggling' }
-    $cases = @(
+    $caseList = @(
         @{ Name = '8a.'; Input = 'Search'; CostUpsert = 1; What = 'input from Get-QomonContact -Filter -All'; Goal = 2.5 }
         @{ Name = '8b.'; Input = 'Csv'; CostUpsert = 1; What = 'input from Import-Csv of ids'; Goal = 1.8 }
-        @{ Name = '8c.'; Input = 'Csv'; CostUpsert = 5; What = 'input from Import-Csv of ids, upsert costs 5'; Goal = 0.95 }
-    )
-    $methods = 'Auto', 'Patch'
+        @{ Name = '8c.'; Input = 'Csv'; CostUpsert = 5; What = 'input from Import-Csv of ids, upsert costs 5'; Goal = 0.95; SameSize = $true }
+    ) | Where-Object { $Cases -contains $_.Name }
     # Auto runs longer (see the top). At 5 tokens it goes by PATCH but still probes upsert one record in 100, and a
     # probe sent near the end adds its seconds of verification to the run, as a dropped record does.
-    $sizeOf = { param($case, $method) if ($method -eq 'Auto') { $UpsertRecords } else { $Records } }
+    $sizeOf = { param($case, $method) if ($method -eq 'Auto' -or $case['SameSize']) { $UpsertRecords } else { $Records } }
     $needed = 0
-    foreach ($case in $cases) { foreach ($method in $methods) { $needed += & $sizeOf $case $method } }
+    foreach ($case in $caseList) { foreach ($method in $methods) { $needed += & $sizeOf $case $method } }
     $emulator = Start-BenchEmulator -EmulatorDll $Context.EmulatorDll -Settings @{
         seed = $Seed; burst = $burst; rate = 0; 'latency-ms' = $LatencyMs
         'cost-upsert' = 1; 'upsert-delay-ms' = 2000; 'search-index-delay-ms' = 2000
@@ -40,7 +43,7 @@ function Invoke-UpsertBulkScenario {
     try {
         # Contacts that hold an answer to the form: a contact from Get-QomonContact changes an answer it has.
         $ids = Get-BenchContactIds $emulator $needed -Query @{ '$all' = @(@{ '$all' = @(@{ '$condition' = @{ attr = 'form'; form_id = $form.Id; ope = 'ext' } }) }) }
-        foreach ($case in $cases) {
+        foreach ($case in $caseList) {
             foreach ($method in $methods) {
                 $index = $runs.Count
                 $size = & $sizeOf $case $method
@@ -85,9 +88,10 @@ function Invoke-UpsertBulkScenario {
         Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
     }
 
-    $rows = foreach ($case in $cases) {
+    $rows = foreach ($case in $caseList) {
         $auto = $runs | Where-Object { $_.Case -eq $case -and $_.Method -eq 'Auto' }
         $patch = $runs | Where-Object { $_.Case -eq $case -and $_.Method -eq 'Patch' }
+        if (-not $auto -or -not $patch) { continue }
         $name = "$($case.Name) Upsert bulk, $($case.What) ($($auto.Changes.Count) / $($patch.Changes.Count) updates, 1% refused; burst $burst, $Rate tokens/s, upsert $($case.CostUpsert) token$(if ($case.CostUpsert -ne 1) { 's' }), 2 s apply, 2 s index lag, $LatencyMs ms; Auto vs Patch)"
         $speed = { param($r) $r.Result.Records / $r.Result.Seconds }
         $ratio = (& $speed $auto) / (& $speed $patch)
