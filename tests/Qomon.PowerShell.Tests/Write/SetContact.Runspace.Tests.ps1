@@ -65,12 +65,19 @@ Describe 'Write-Progress' {
     }
 }
 
-Describe 'Stopping a bulk run' {
+# Both ways of writing. By PATCH each record is reported as its PATCH answers. By upsert (Auto) a record is reported
+# only once a read shows it applied, 4.5 s or more after its write; without a budget all 170 upserts would be sent
+# within a second and the run would end moments after the first reports, before the stop. A paced bucket (about 2
+# tokens a record: its read and its upsert) keeps the run sending for several seconds after those first reports.
+Describe 'Stopping a bulk run (-WriteMethod <Method>)' -ForEach @(
+    @{ Method = 'Patch'; Settings = @{ latencyMs = 40 }; Mobile = '+33 7 55 55' }
+    @{ Method = 'Auto'; Settings = @{ latencyMs = 40; burst = 20; rate = 30 }; Mobile = '+33 7 55 66' }
+) {
     It 'stops, and every contact it reported as written was written' {
-        Set-EmulatorConfig $script:emulator @{ latencyMs = 40 }
+        Set-EmulatorConfig $script:emulator $Settings
         try {
             $writes = Get-WriteCount $script:emulator
-            $ps = New-HostedRun { param($ids) $ids | ForEach-Object { @{ Id = $_; mobile = "+33 7 55 55 $_" } } | Set-QomonContact -PassThru -BatchSize 20 } @(, $script:ids[30..199])
+            $ps = New-HostedRun { param($ids, $method, $mobile) $ids | ForEach-Object { @{ Id = $_; mobile = "$mobile $_" } } | Set-QomonContact -PassThru -BatchSize 20 -WriteMethod $method } @((, $script:ids[30..199]) + $Method + $Mobile)
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
             try {
                 $run = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
@@ -83,11 +90,11 @@ Describe 'Stopping a bulk run' {
                 $written.Count | Should -BeGreaterThan 0
                 $written.Count | Should -BeLessThan 170
                 foreach ($contact in $written) {
-                    (Get-ContactHistory $script:emulator $contact.id)[-1].mobile | Should -Be "+33 7 55 55 $($contact.id)"
+                    (Get-ContactHistory $script:emulator $contact.id)[-1].mobile | Should -Be "$Mobile $($contact.id)"
                 }
             }
             finally { $ps.Dispose() }
         }
-        finally { Set-EmulatorConfig $script:emulator @{ latencyMs = 0 } }
+        finally { Set-EmulatorConfig $script:emulator @{ latencyMs = 0; burst = 100; rate = 500 } }
     }
 }
