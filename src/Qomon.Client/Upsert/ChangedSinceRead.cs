@@ -28,6 +28,12 @@ namespace Qomon.Client.Upsert
     {
         private const string ReadRoute = "GET /contacts/{id}";
 
+        // How long the check gathers records before its page. Each record's upsert waits for it, but a budget-bound
+        // run keeps hundreds of records in flight, so the wait costs no throughput; what it buys is more records per
+        // page at Qomon's pace (about 5 a second). It does not widen the check's blind spot: the page is requested
+        // at the end of the window and the upserts follow its answer.
+        internal static readonly TimeSpan Gather = TimeSpan.FromSeconds(2);
+
         private readonly QomonClient _client;
         private readonly Budget.CostTable _costs;
         private readonly GatheredSearchPage _page;
@@ -39,7 +45,7 @@ namespace Qomon.Client.Upsert
             _client = client;
             _costs = costs;
             _slots = slots ?? Http.RequestSlots.Unlimited;
-            _page = new GatheredSearchPage(client, costs, time, e =>
+            _page = new GatheredSearchPage(client, costs, time, Gather, e =>
                 Diagnostics.QomonLog.Current.Verbose("Looking by search for contacts changed since they were read failed (" + e.Message + "); each is read again by GET."), slots);
         }
 

@@ -7,18 +7,17 @@ using Qomon.Client.Search;
 namespace Qomon.Client.Upsert
 {
     /// <summary>
-    /// One POST /search page shared by every record that asks within a short gathering window: the contacts whose
-    /// UpdatedAt is at or after the earliest moment asked. One page costs one token however many contacts it
-    /// carries (up to 1,000), against one token per GET, so records sent together learn about their contacts for a
-    /// share of a token each. A failed search answers every record with a page that holds nothing (Answered false).
+    /// One POST /search page shared by every record that asks within a gathering window (from the first ask): the
+    /// contacts whose UpdatedAt is at or after the earliest moment asked. One page costs one token however many
+    /// contacts it carries (up to 1,000), against one token per GET, so records sent together learn about their
+    /// contacts for a share of a token each. The window is the caller's: how long its records can wait, against how
+    /// many records a page should serve at Qomon's pace. A failed search answers every record with a page that holds
+    /// nothing (Answered false).
     /// </summary>
     internal sealed class GatheredSearchPage
     {
         public const int PageSize = 1000;
         private const string SearchRoute = "POST /search";
-
-        // Long enough for records sent together to meet in one page, short against the seconds an upsert takes to show.
-        private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(250);
 
         // The server stamps UpdatedAt by its own clock: a margin keeps a small skew from hiding a change.
         private static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(5);
@@ -28,14 +27,18 @@ namespace Qomon.Client.Upsert
         private readonly TimeProvider _time;
         private readonly Action<QomonApiException> _onFailure;
         private readonly Http.RequestSlots _slots;
+        private readonly TimeSpan _gather;
         private readonly object _gate = new object();
         private List<Asker> _waiting = new List<Asker>();
         private bool _flushScheduled;
 
         /// <param name="onFailure">Says (in -Verbose) what a failed search means for the records that asked.</param>
+        /// <param name="gather">How long after the first ask the page is requested, for the askers gathered by then.</param>
         /// <param name="slots">The run's request slots, if any: the page request takes one.</param>
-        public GatheredSearchPage(QomonClient client, Budget.CostTable costs, TimeProvider time, Action<QomonApiException> onFailure, Http.RequestSlots? slots = null)
+        public GatheredSearchPage(QomonClient client, Budget.CostTable costs, TimeProvider time, TimeSpan gather, Action<QomonApiException> onFailure, Http.RequestSlots? slots = null)
         {
+            if (gather < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(gather));
+            _gather = gather;
             _slots = slots ?? Http.RequestSlots.Unlimited;
             _client = client;
             _costs = costs;
@@ -61,7 +64,7 @@ namespace Qomon.Client.Upsert
 
         private async Task FlushSoonAsync()
         {
-            await _time.Delay(Gather).ConfigureAwait(false);
+            await _time.Delay(_gather).ConfigureAwait(false);
             List<Asker> batch;
             lock (_gate)
             {

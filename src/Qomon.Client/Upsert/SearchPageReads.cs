@@ -21,6 +21,14 @@ namespace Qomon.Client.Upsert
         /// </summary>
         public static readonly TimeSpan PageReadsFor = TimeSpan.FromSeconds(8);
 
+        /// <summary>
+        /// How long a verification page gathers readers. A record's first read comes 4.5 s after its upsert anyway, so
+        /// waiting is cheap; at Qomon's refill records are sent about 5 a second, and a 250 ms window gathered about 3
+        /// per page (0.34 tokens per record, bench/results/2026-12-03-0615-upsert-real-budget.md). Short enough that a
+        /// record's second read, 2 s after its first ask, still comes by page before PageReadsFor.
+        /// </summary>
+        public static readonly TimeSpan Gather = TimeSpan.FromSeconds(1.5);
+
         private readonly GatheredSearchPage _page;
         private readonly TimeProvider _time;
         private readonly Func<long, CancellationToken, Task<ReadBack>> _readOne;
@@ -31,7 +39,7 @@ namespace Qomon.Client.Upsert
         {
             _time = time;
             _readOne = readOne;
-            _page = new GatheredSearchPage(client, costs, time, e =>
+            _page = new GatheredSearchPage(client, costs, time, Gather, e =>
                 Diagnostics.QomonLog.Current.Verbose("Reading upserted contacts back by search failed (" + e.Message + "); they are read again later."), slots);
         }
 

@@ -16,8 +16,10 @@ BeforeAll {
 
     # One merge of every seeded contact's mobile by the default write method under bad-body-rate; what it did and what
     # the emulator's history shows after it.
-    function Invoke-BadBodyMerge([double] $Rate, [string] $Routes, [int] $Seed) {
-        $emulator = Start-TestEmulator -Seed 1000 -Settings @{ burst = 100; rate = 2000; randomSeed = 11 }
+    # BucketRate: tokens per second. Fast by default; a slower bucket spreads the run over many verification pages
+    # (they gather the records that ask within 1.5 s, so a run sent within a second needs one page).
+    function Invoke-BadBodyMerge([double] $Rate, [string] $Routes, [int] $Seed, [int] $BucketRate = 2000) {
+        $emulator = Start-TestEmulator -Seed 1000 -Settings @{ burst = 100; rate = $BucketRate; randomSeed = 11 }
         try {
             Connect-TestEmulator $emulator
             $null = Get-QomonForm
@@ -124,12 +126,14 @@ Describe 'A bulk merge of 1,000 contacts by Auto (the default) with 15% bad bodi
 }
 
 Describe 'A bulk merge of 1,000 contacts by Auto with 60% of its search pages bad' {
-    BeforeAll { $script:run = Invoke-BadBodyMerge -Rate 0.6 -Routes 'POST /search' -Seed 17 }
+    # 200 tokens/s: about 10 s of sending, so several pages, most of them bad.
+    BeforeAll { $script:run = Invoke-BadBodyMerge -Rate 0.6 -Routes 'POST /search' -Seed 17 -BucketRate 200 }
 
     It 'met bad search pages, and wrote by upsert' {
         $script:run.BadBodies | Should -BeGreaterThan 0
         $script:run.BadSearchPages + [int]$script:run.ByKind['data-null'] + [int]$script:run.ByKind['html'] | Should -Be $script:run.BadBodies -Because 'only search pages got bad bodies'
         $script:run.Upserts | Should -BeGreaterThan 500
+        $script:run.Searches | Should -BeGreaterThan 3 -Because 'the run should meet several pages, not one'
     }
 
     It 'updated every contact once, by a verified upsert or its PATCH, and failed none: a bad page is read again' {
