@@ -154,6 +154,32 @@ namespace Qomon.Client.Tests.Upsert
         }
 
         [Fact]
+        public async Task Records_that_start_a_second_apart_share_the_check_page_and_the_verification_page()
+        {
+            // At Qomon's refill records start a few a second; each shared page must gather them (ChangedSinceRead.Gather,
+            // SearchPageReads.Gather), not serve one or two: a 250 ms check window took three pages for these two records.
+            await using var f = await WriterFixture.StartAsync(fakeTime: true);
+            var writer = new UpsertWriter(f.Server.Connection, Forms, new WriteMethodMeter(), UpsertReads.SearchPage);
+            var ids = f.Server.State.Spaces[Fakes.EmulatorServer.Key].Contacts.Snapshot().Take(2).Select(c => c.Id).ToList();
+            var requests = new List<ContactMergeRequest>();
+            foreach (var id in ids)
+            {
+                var request = Request(id, c => c.SetField("surname", "Apart" + id));
+                request.AsRead = await f.Server.Client.GetContactAsync(id, CancellationToken.None);
+                requests.Add(request);
+            }
+
+            var first = writer.WriteAsync(requests[0], WriteMethod.Upsert, CancellationToken.None);
+            f.Server.FakeClock!.Advance(System.TimeSpan.FromSeconds(1));
+            var second = writer.WriteAsync(requests[1], WriteMethod.Upsert, CancellationToken.None);
+            var results = await f.Server.Drive(Task.WhenAll(first, second), System.TimeSpan.FromMilliseconds(100));
+
+            Assert.All(results, r => Assert.Equal((ContactWriteOutcome.Updated, WriteMethod.Upsert), (r.Result.Outcome, r.Method)));
+            foreach (var id in ids) Assert.Equal("Apart" + id, (string?)f.Stored(id)["surname"]);
+            Assert.Equal(2, f.Requests("POST /search")); // one check page, one verification page
+        }
+
+        [Fact]
         public async Task Auto_learns_from_x_ratelimit_cost_that_a_five_token_upsert_does_not_pay_and_turns_to_patch()
         {
             await using var f = await WriterFixture.StartAsync(fakeTime: true);
