@@ -23,6 +23,19 @@ namespace Qomon.Client.Tests.Upsert
         private static UpsertWriter Writer(WriterFixture f, WriteMethodMeter? meter = null) =>
             new(f.Server.Connection, Forms, meter ?? new WriteMethodMeter(), UpsertReads.PerContact);
 
+        // Each contact read first, as Get-QomonContact hands it on, with a new surname: prefix + id.
+        private static async Task<List<ContactMergeRequest>> SurnameChangesAsRead(WriterFixture f, IEnumerable<long> ids, string prefix)
+        {
+            var requests = new List<ContactMergeRequest>();
+            foreach (var id in ids)
+            {
+                var request = Request(id, c => c.SetField("surname", prefix + id));
+                request.AsRead = await f.Server.Client.GetContactAsync(id, CancellationToken.None);
+                requests.Add(request);
+            }
+            return requests;
+        }
+
         private static ContactMergeRequest Request(long id, System.Action<ContactChanges> build)
         {
             var changes = new ContactChanges();
@@ -131,13 +144,7 @@ namespace Qomon.Client.Tests.Upsert
             f.Server.State.Configure(s => s with { SearchIndexDelayMs = 2000 });
             var writer = new UpsertWriter(f.Server.Connection, Forms, new WriteMethodMeter(), UpsertReads.SearchPage);
             var contacts = f.Server.State.Spaces[Fakes.EmulatorServer.Key].Contacts.Snapshot().Take(6).Select(c => c.Id).ToList();
-            var requests = new List<ContactMergeRequest>();
-            foreach (var id in contacts)
-            {
-                var request = Request(id, c => c.SetField("surname", "Batch" + id));
-                request.AsRead = await f.Server.Client.GetContactAsync(id, CancellationToken.None);
-                requests.Add(request);
-            }
+            var requests = await SurnameChangesAsRead(f, contacts, "Batch");
             // The last one names a form the emulator does not know: dropped in silence, then PATCH says why.
             requests[5].Changes.AddAnswerValue(AnswerKind.FormData, Ghost, new AnswerValue(999_002, "boo"));
 
@@ -161,13 +168,7 @@ namespace Qomon.Client.Tests.Upsert
             await using var f = await WriterFixture.StartAsync(fakeTime: true);
             var writer = new UpsertWriter(f.Server.Connection, Forms, new WriteMethodMeter(), UpsertReads.SearchPage);
             var ids = f.Server.State.Spaces[Fakes.EmulatorServer.Key].Contacts.Snapshot().Take(2).Select(c => c.Id).ToList();
-            var requests = new List<ContactMergeRequest>();
-            foreach (var id in ids)
-            {
-                var request = Request(id, c => c.SetField("surname", "Apart" + id));
-                request.AsRead = await f.Server.Client.GetContactAsync(id, CancellationToken.None);
-                requests.Add(request);
-            }
+            var requests = await SurnameChangesAsRead(f, ids, "Apart");
 
             var first = writer.WriteAsync(requests[0], WriteMethod.Upsert, CancellationToken.None);
             f.Server.FakeClock!.Advance(System.TimeSpan.FromSeconds(1));
